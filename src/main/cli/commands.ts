@@ -1,0 +1,122 @@
+// CLI commands (DESIGN.md §7). Each returns its exit code; the entry point only dispatches.
+import { toDump, type Dump } from '../../shared/dump';
+import { formatAmount, Dec } from '../../shared/money';
+import { ImportError } from '../import/errors';
+import { importWorkbooks } from '../import/import-book';
+import { openStore } from '../store';
+import { parseArgs, UsageError } from './args';
+import { formatNotice } from './notices-text';
+import { EXIT, type CliIO } from './output';
+
+export const USAGE = `用法：budget-workbench <命令> [参数]
+
+命令：
+  import 文件… --db 数据库        把一个或多个 Excel 工作簿导入为一个预算本（存入 SQLite 数据库）
+  dump 文件… [--json]             读取工作簿，输出识别出的各表内容（--json 输出机器可读格式）
+  dump --db 数据库 --book 编号 [--json]   输出已存预算本的内容
+  books --db 数据库               列出数据库中的预算本
+
+选项：
+  --template 模板编号             指定模板（默认自动识别，目前支持 shanxi-2024）
+
+退出码：0 正常；1 发现审核错误；2 文件无法读取或用法错误。`;
+
+export async function runImport(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { options: ['db', 'template'] });
+  const db = args.options.get('db');
+  if (!db) throw new UsageError('import 需要 --db 数据库文件路径。');
+  if (args.positional.length === 0) throw new UsageError('import 需要至少一个 Excel 文件。');
+  const template = args.options.get('template');
+  const { book, notices } = await importWorkbooks(args.positional, {
+    ...(template ? { familyId: template } : {}),
+    onProgress: (message) => io.err(message),
+  });
+  for (const notice of notices) io.err(formatNotice(notice));
+  if (book.tables.length === 0) {
+    io.err('没有可导入的预算表，数据库未作任何修改。');
+    return EXIT.unreadable;
+  }
+  const store = openStore(db);
+  try {
+    const rowCount = book.tables.reduce((n, t) => n + t.rows.length, 0);
+    const id = store.insertBook(book, notices, {
+      onProgress: (written, total) => io.err(`正在写入数据库：${written}/${total} 行…`),
+    });
+    io.out(`已导入预算本 #${id}：${book.department || '（未注明部门）'} ${book.year} 年，模板 ${book.familyId}，${book.tables.length} 张表，${rowCount} 行，单位：${book.unit}。`);
+  } finally {
+    store.close();
+  }
+  return EXIT.ok;
+}
+
+export async function runDump(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { flags: ['json'], options: ['db', 'book', 'template'] });
+  let dump: Dump;
+  const db = args.options.get('db');
+  if (db) {
+    const id = Number(args.options.get('book'));
+    if (!Number.isInteger(id) || id <= 0) throw new UsageError('dump --db 需要 --book 预算本编号（正整数）。');
+    const store = openStore(db);
+    try {
+      dump = toDump(store.loadBook(id), store.loadNotices(id));
+    } finally {
+      store.close();
+    }
+  } else {
+    if (args.positional.length === 0) throw new UsageError('dump 需要一个 Excel 文件，或 --db 与 --book。');
+    const template = args.options.get('template');
+    const { book, notices } = await importWorkbooks(args.positional, template ? { familyId: template } : {});
+    dump = toDump(book, notices);
+  }
+  io.out(args.flags.has('json') ? JSON.stringify(dump, null, 2) : dumpText(dump));
+  return EXIT.ok;
+}
+
+export function runBooks(argv: string[], io: CliIO): number {
+  const args = parseArgs(argv, { options: ['db'] });
+  const db = args.options.get('db');
+  if (!db) throw new UsageError('books 需要 --db 数据库文件路径。');
+  const store = openStore(db);
+  try {
+    const books = store.listBooks();
+    if (books.length === 0) io.out('数据库中还没有预算本。');
+    for (const b of books) io.out(`#${b.id}\t${b.department}\t${b.year}\t${b.familyId}\t${b.tableCount} 张表\t${b.rowCount} 行\t更新于 ${b.updatedAt}`);
+  } finally {
+    store.close();
+  }
+  return EXIT.ok;
+}
+
+/** Human-readable dump: each table with its rows and formatted amounts. */
+function dumpText(dump: Dump): string {
+  const lines = [`模板：${dump.template}　年度：${dump.year}　部门：${dump.department}　单位：${dump.unit}`, ''];
+  for (const table of dump.tables) {
+    lines.push(`表${table.no}　${table.title}${table.sheet ? `（工作表「${table.sheet}」）` : ''}${table.empty ? '　注：本表无数据' : ''}`);
+    const labels = new Map(table.columns.map((c) => [c.id, c.label]));
+    for (const row of table.rows) {
+      const values = Object.entries(row.values).map(([column, value]) => `${labels.get(column) ?? column}=${formatAmount(new Dec(value))}`);
+      lines.push(`  ${row.side === 'expenditure' ? '支出　' : row.side === 'income' ? '收入　' : ''}${row.code ? `${row.code} ` : ''}${row.name}${row.govName ? ` / ${row.govName}` : ''}${values.length ? `　${values.join('　')}` : ''}`);
+    }
+    lines.push('');
+  }
+  if (dump.notices.length) {
+    lines.push('导入提示：');
+    for (const notice of dump.notices) lines.push(`  ${formatNotice(notice)}`);
+  }
+  return lines.join('\n');
+}
+
+/** Maps thrown errors to the exit-code contract: unreadable input and usage errors are 2. */
+export function exitCodeFor(error: unknown, io: CliIO): number {
+  if (error instanceof ImportError) {
+    io.err(`错误：${error.message}`);
+    return EXIT.unreadable;
+  }
+  if (error instanceof UsageError) {
+    io.err(`用法错误：${error.message}\n\n${USAGE}`);
+    return EXIT.unreadable;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`错误：${message}`);
+  return EXIT.unreadable;
+}

@@ -1,0 +1,136 @@
+// Reads a multi-row merged header and maps sheet columns to template columns by header text.
+// Leaf labels decide; parent labels only break ties (e.g. 收入/支出 sides that both say "项目").
+import type { HeaderNode, TableDef } from '../../shared/template/types';
+import { labelsOf } from '../../shared/template/types';
+import { normaliseLabel } from '../../shared/text';
+import { cellText, getCell, type SheetGrid } from './grid';
+
+export interface ColumnMapping {
+  /** template column id → sheet column */
+  columns: Map<string, number>;
+  /** template code column id → sheet columns holding 类/款/项 parts (split-code layouts) */
+  codeParts: Map<string, { class: number; section?: number; item?: number }>;
+  /** sheet columns under the header that map to nothing: column → header text */
+  unmapped: Map<number, string>;
+  headerTop: number;
+  headerBottom: number;
+}
+
+interface LeafSpec {
+  column: string;
+  labels: string[];
+  ancestors: string[][];
+}
+
+const normaliseDefLabel = (label: string): string => normaliseLabel(label.replace(/\{year\}/g, '2000'));
+
+function leavesOf(nodes: readonly HeaderNode[], ancestors: string[][] = []): LeafSpec[] {
+  const out: LeafSpec[] = [];
+  for (const node of nodes) {
+    const labels = labelsOf(node.label).map(normaliseDefLabel);
+    if (node.column) out.push({ column: node.column, labels, ancestors });
+    if (node.children) out.push(...leavesOf(node.children, [...ancestors, labels]));
+  }
+  return out;
+}
+
+/** Text of a header cell, taking the value of the merge range that covers it. */
+function headerCellText(sheet: SheetGrid, row: number, column: number): string {
+  const own = cellText(sheet, row, column);
+  if (own) return own;
+  const merge = sheet.merges.find((m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right);
+  return merge ? cellText(sheet, merge.top, merge.left) : '';
+}
+
+function isMerged(sheet: SheetGrid, row: number, column: number): boolean {
+  return sheet.merges.some((m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right);
+}
+
+/** Column header paths for rows top..bottom, consecutive duplicates (vertical merges) folded. */
+export function headerPaths(sheet: SheetGrid, top: number, bottom: number, lastColumn: number): Map<number, string[]> {
+  const paths = new Map<number, string[]>();
+  for (let column = 1; column <= lastColumn; column++) {
+    const path: string[] = [];
+    for (let row = top; row <= bottom; row++) {
+      let text = normaliseLabel(headerCellText(sheet, row, column));
+      // Unmerged group labels written once over several columns: inherit from the left when the row below
+      // carries this column's own label.
+      if (!text && row < bottom && column > 1 && !isMerged(sheet, row, column) && headerCellText(sheet, row + 1, column)) {
+        const left = paths.get(column - 1);
+        text = left?.[row - top] ?? '';
+      }
+      path.push(text);
+    }
+    paths.set(column, path);
+  }
+  return paths;
+}
+
+const fold = (path: string[]): string[] => path.filter((label, i) => label !== '' && label !== path[i - 1]);
+
+const CODE_PART_LABELS: Record<string, 'class' | 'section' | 'item'> = { 类: 'class', 款: 'section', 项: 'item' };
+
+export function mapColumns(sheet: SheetGrid, table: TableDef, top: number, bottom: number, lastColumn: number): ColumnMapping {
+  const rawPaths = headerPaths(sheet, top, bottom, lastColumn);
+  const folded = new Map<number, string[]>();
+  for (const [column, path] of rawPaths) folded.set(column, fold(path));
+  const used = new Set<number>();
+  const columns = new Map<string, number>();
+  const codeParts: ColumnMapping['codeParts'] = new Map();
+
+  for (const leaf of leavesOf(table.header)) {
+    let best: { column: number; score: number } | undefined;
+    for (const [column, path] of folded) {
+      if (used.has(column) || path.length === 0) continue;
+      const leafLabel = path[path.length - 1] ?? '';
+      if (!leaf.labels.includes(leafLabel)) continue;
+      const score = leaf.ancestors.filter((alternatives) => path.some((label) => alternatives.includes(label))).length;
+      if (!best || score > best.score) best = { column, score };
+    }
+    if (best) {
+      columns.set(leaf.column, best.column);
+      used.add(best.column);
+      continue;
+    }
+    // Split code layout: 科目编码 over 类 | 款 | 项.
+    const isCode = table.sides.some((side) => side.columns.some((c) => c.id === leaf.column && c.kind === 'code'));
+    if (!isCode) continue;
+    const parts: Partial<Record<'class' | 'section' | 'item', number>> = {};
+    for (const [column, path] of folded) {
+      if (used.has(column) || path.length < 2) continue;
+      const part = CODE_PART_LABELS[path[path.length - 1] ?? ''];
+      if (part && path.some((label) => leaf.labels.some((l) => label.includes(l) || l.includes(label)))) parts[part] = column;
+    }
+    if (parts.class !== undefined) {
+      codeParts.set(leaf.column, { class: parts.class, ...(parts.section ? { section: parts.section } : {}), ...(parts.item ? { item: parts.item } : {}) });
+      for (const column of Object.values(parts)) used.add(column);
+    }
+  }
+  const unmapped = new Map<number, string>();
+  for (const [column, path] of folded) {
+    if (!used.has(column) && path.length > 0) unmapped.set(column, path.join('/'));
+  }
+  return { columns, codeParts, unmapped, headerTop: top, headerBottom: bottom };
+}
+
+/** How many template columns a mapping found: the header signature score. */
+export function mappingScore(mapping: ColumnMapping): number {
+  return mapping.columns.size + mapping.codeParts.size;
+}
+
+export function requiredColumnCount(table: TableDef): number {
+  return table.sides.reduce((n, side) => n + side.columns.length, 0);
+}
+
+/** True when a row holds only "1 2 3 …" (the column-number row of 表十二/十三). */
+export function isColumnNumberRow(sheet: SheetGrid, row: number, lastColumn: number): boolean {
+  const numbers: number[] = [];
+  for (let column = 1; column <= lastColumn; column++) {
+    const cell = getCell(sheet, row, column);
+    if (!cell || cell.value === null) continue;
+    const n = Number(String(cell.value).trim());
+    if (!Number.isInteger(n)) return false;
+    numbers.push(n);
+  }
+  return numbers.length >= 3 && numbers.every((n, i) => n === (numbers[0] ?? 0) + i) && (numbers[0] ?? 0) <= 1;
+}

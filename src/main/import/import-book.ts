@@ -1,0 +1,191 @@
+// Several workbooks → one book: locate tables on every sheet, read them, settle units, year and department.
+import type { Book, BookTable, BookUnit, Notice } from '../../shared/book';
+import { convertUnit, Dec, toCanonical, type MoneyUnit } from '../../shared/money';
+import { TEMPLATE_FAMILIES } from '../../shared/template/registry';
+import { substituteYear, type TemplateFamily } from '../../shared/template/types';
+import { rowLabelKey } from '../../shared/text';
+import { ImportError } from './errors';
+import { fileLabel } from './file-label';
+import { cellAddress, cellText, type SheetGrid, type WorkbookGrid } from './grid';
+import { findTitles, looksLikeTitle } from './locate';
+import { readTable, type TableRegion } from './read-table';
+import { readWorkbook } from './read-workbook';
+import { settleProjectTree } from './rows';
+
+export interface ImportResult {
+  book: Book;
+  notices: Notice[];
+}
+
+export interface ImportOptions {
+  /** Force a template family instead of choosing the one that recognises most tables. */
+  familyId?: string;
+  onProgress?: (message: string) => void;
+}
+
+export async function importWorkbooks(files: readonly string[], options: ImportOptions = {}): Promise<ImportResult> {
+  const workbooks: WorkbookGrid[] = [];
+  for (const file of files) {
+    options.onProgress?.(`正在读取 ${fileLabel(file)}…`);
+    workbooks.push(await readWorkbook(file));
+  }
+  return buildBook(workbooks, options);
+}
+
+export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOptions = {}): ImportResult {
+  const family = chooseFamily(workbooks, options.familyId);
+  const notices: Notice[] = [];
+  const tables = new Map<string, BookTable>();
+  const departments: { name: string; where: Notice }[] = [];
+  const units: { unit: MoneyUnit; table: BookTable }[] = [];
+  const years: { year: number; where: Notice }[] = [];
+
+  for (const workbook of workbooks) {
+    for (const sheet of workbook.sheets) {
+      const regions = regionsOf(sheet, family);
+      if (regions.length === 0) {
+        notices.push(...unrecognisedSheetNotices(workbook.file, sheet, family));
+        continue;
+      }
+      for (const region of regions) {
+        const result = readTable(workbook.file, sheet, region, family);
+        notices.push(...result.notices);
+        if (!result.table) continue;
+        const where: Notice = { level: '提示', message: '', file: fileLabel(workbook.file), sheet: sheet.name, cell: cellAddress(region.titleRow, 1) };
+        const existing = tables.get(region.table.id);
+        if (existing) {
+          notices.push({ ...where, level: '警告', message: `表${region.table.no}在「${existing.source?.file ?? ''}」工作表「${existing.source?.sheet ?? ''}」中已导入，此处重复的表未导入。` });
+          continue;
+        }
+        tables.set(region.table.id, result.table);
+        if (result.department) departments.push({ name: result.department, where });
+        if (region.year) years.push({ year: region.year, where });
+        units.push({ unit: result.unit ?? family.unit, table: result.table });
+        if (!result.unit) notices.push({ ...where, message: `表${region.table.no}未注明金额单位，按模板默认「${family.unit}」处理。` });
+      }
+    }
+  }
+  if (tables.size === 0) {
+    notices.push({ level: '错误', message: `未在${workbooks.map((w) => `「${fileLabel(w.file)}」`).join('、')}中识别到模板「${family.name}」的任何预算表。` });
+  }
+  const bookUnit = majority(units.map((u) => u.unit)) ?? family.unit;
+  for (const { unit, table } of units) if (unit !== bookUnit) convertTable(table, unit, bookUnit, notices);
+  const department = settleDepartment(departments, notices);
+  const year = settleYear(years, notices);
+  const orderedTables = [...tables.values()].sort((a, b) => a.no - b.no);
+  const bookUnits = collectUnits(orderedTables, department);
+  settleProjectTables(orderedTables, family, bookUnits, department);
+  for (const table of family.tables) {
+    if (!tables.has(table.id)) notices.push({ level: '提示', message: `未找到表${table.no}「${year ? substituteYear(table.title, year) : table.title.replace('{year}年', '')}」。` });
+  }
+  const book: Book = {
+    familyId: family.id,
+    year: year ?? 0,
+    department,
+    unit: bookUnit,
+    decimals: family.decimals,
+    units: bookUnits,
+    tables: orderedTables,
+    sources: workbooks.map((w) => fileLabel(w.file)),
+  };
+  return { book, notices };
+}
+
+function chooseFamily(workbooks: readonly WorkbookGrid[], familyId: string | undefined): TemplateFamily {
+  if (familyId) {
+    const family = TEMPLATE_FAMILIES.find((f) => f.id === familyId);
+    if (!family) throw new ImportError(`未知的模板「${familyId}」。可用模板：${TEMPLATE_FAMILIES.map((f) => f.id).join('、')}。`, '');
+    return family;
+  }
+  let best = TEMPLATE_FAMILIES[0] as TemplateFamily;
+  let bestCount = -1;
+  for (const family of TEMPLATE_FAMILIES) {
+    const count = workbooks.reduce((n, w) => n + w.sheets.reduce((m, s) => m + findTitles(s, family).length, 0), 0);
+    if (count > bestCount) {
+      best = family;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function regionsOf(sheet: SheetGrid, family: TemplateFamily): TableRegion[] {
+  const hits = findTitles(sheet, family);
+  return hits.map((hit, i) => ({
+    table: hit.table,
+    titleRow: hit.row,
+    titleText: hit.text,
+    endRow: (hits[i + 1]?.row ?? sheet.rowCount + 1) - 1,
+    ...(hit.year ? { year: hit.year } : {}),
+  }));
+}
+
+/** A sheet with no known table: say so, and name any title-like cell so the clerk sees what was not recognised. */
+function unrecognisedSheetNotices(file: string, sheet: SheetGrid, family: TemplateFamily): Notice[] {
+  const where = { file: fileLabel(file), sheet: sheet.name };
+  for (let row = 1; row <= Math.min(sheet.rowCount, 6); row++) {
+    for (let column = 1; column <= Math.min(sheet.columnCount, 10); column++) {
+      const text = cellText(sheet, row, column).trim();
+      if (text && looksLikeTitle(text)) {
+        return [{ level: '警告', ...where, cell: cellAddress(row, column), message: `工作表「${sheet.name}」中的表格「${text}」不是模板「${family.name}」中的表，未导入。` }];
+      }
+    }
+  }
+  return [{ level: '提示', ...where, message: `工作表「${sheet.name}」中没有预算表（如填表说明、封面、目录），已跳过。` }];
+}
+
+function majority<T>(items: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+function convertTable(table: BookTable, from: MoneyUnit, to: MoneyUnit, notices: Notice[]): void {
+  for (const row of table.rows) {
+    for (const amount of Object.values(row.values)) amount.value = toCanonical(convertUnit(new Dec(amount.value), from, to));
+  }
+  notices.push({ level: '提示', file: table.source?.file, sheet: table.source?.sheet, message: `表${table.no}的金额单位为「${from}」，已按「${to}」精确换算（未做舍入）。` });
+}
+
+const DEPARTMENT_MARKER = /\s*[[【]部门[\]】]\s*$/;
+
+function settleDepartment(found: { name: string; where: Notice }[], notices: Notice[]): string {
+  const names = found.map((f) => f.name.replace(DEPARTMENT_MARKER, '').trim());
+  const department = majority(names) ?? '';
+  found.forEach((f, i) => {
+    if (names[i] !== department) notices.push({ ...f.where, level: '警告', message: `此表的部门名称「${f.name}」与其他表（${department}）不一致。` });
+  });
+  return department;
+}
+
+function settleYear(found: { year: number; where: Notice }[], notices: Notice[]): number | undefined {
+  const year = majority(found.map((f) => f.year));
+  for (const f of found) if (f.year !== year) notices.push({ ...f.where, level: '警告', message: `此表标题中的年度 ${f.year} 与其他表（${year ?? ''}）不一致。` });
+  return year;
+}
+
+/** Units named anywhere: 表十一's unit rows (administrative units) and the project tables' unit rows. */
+function collectUnits(tables: BookTable[], department: string): BookUnit[] {
+  const units = new Map<string, BookUnit>();
+  for (const table of tables) {
+    for (const row of table.rows) {
+      if (row.level !== 'unit') continue;
+      const isAdministrative = table.tableId === 't11';
+      const existing = units.get(row.name);
+      if (!existing || isAdministrative) units.set(row.name, { name: row.name, kind: isAdministrative ? '行政单位' : existing?.kind ?? '未知' });
+    }
+  }
+  if (department && !units.has(department)) units.set(department, { name: department, kind: '行政单位' });
+  return [...units.values()];
+}
+
+function settleProjectTables(tables: BookTable[], family: TemplateFamily, units: BookUnit[], department: string): void {
+  const known = new Set([...units.map((u) => rowLabelKey(u.name)), rowLabelKey(department)]);
+  for (const table of tables) {
+    const def = family.tables.find((t) => t.id === table.tableId);
+    for (const side of def?.sides ?? []) {
+      if (side.rows.kind !== 'projectTree') continue;
+      settleProjectTree(table.rows.filter((r) => r.side === side.id), side.rows, known);
+    }
+  }
+}

@@ -1,0 +1,206 @@
+// Reads one recognised table region into a BookTable: header → column mapping → rows by the side's row model.
+import type { BookAmount, BookRow, BookTable, Notice } from '../../shared/book';
+import { parseAmount, toCanonical, type MoneyUnit } from '../../shared/money';
+import type { TableDef, TableSide, TemplateFamily } from '../../shared/template/types';
+import { normaliseLabel } from '../../shared/text';
+import { cellAddress, cellText, getCell, type SheetGrid } from './grid';
+import { isColumnNumberRow, mapColumns, mappingScore, requiredColumnCount, type ColumnMapping } from './header';
+import { readMeta } from './meta';
+import { createRowReader, type RawRow } from './rows';
+import { fileLabel } from './file-label';
+
+export interface TableRegion {
+  table: TableDef;
+  titleRow: number;
+  titleText: string;
+  /** Last row that still belongs to this table (the next title is below it). */
+  endRow: number;
+  year?: number;
+}
+
+export interface ReadTableResult {
+  table?: BookTable;
+  department?: string;
+  unit?: MoneyUnit;
+  notices: Notice[];
+}
+
+const MAX_HEADER_ROWS = 4;
+const NOTE_PATTERN = /^(注|说明|备注)[:：]/;
+
+export function readTable(file: string, sheet: SheetGrid, region: TableRegion, family: TemplateFamily): ReadTableResult {
+  const notices: Notice[] = [];
+  const where = { file: fileLabel(file), sheet: sheet.name };
+  const lastColumn = sheet.columnCount;
+  const meta = readMeta(sheet, region.titleRow, lastColumn, family.departmentLabels);
+  const headerTop = firstNonEmptyRow(sheet, meta.lastMetaRow + 1, region.endRow, lastColumn);
+  if (headerTop === undefined) {
+    notices.push({ level: '警告', ...where, cell: cellAddress(region.titleRow, 1), message: `表${region.table.no}「${region.titleText}」标题下没有表头和数据，已跳过。` });
+    return { notices };
+  }
+  const mapping = bestHeader(sheet, region.table, headerTop, region.endRow, lastColumn);
+  const labelColumnsFound = region.table.sides.every((side) => side.columns.some((c) => (c.kind === 'name' || c.kind === 'code') && (mapping.columns.has(c.id) || mapping.codeParts.has(c.id))));
+  if (!labelColumnsFound || mappingScore(mapping) < Math.ceil(requiredColumnCount(region.table) / 2)) {
+    notices.push({
+      level: '警告',
+      ...where,
+      cell: cellAddress(headerTop, 1),
+      message: `找到标题「${region.titleText}」，但表头与模板表${region.table.no}不符（只识别出 ${mappingScore(mapping)}/${requiredColumnCount(region.table)} 列），未导入该表。`,
+    });
+    return { notices };
+  }
+  for (const side of region.table.sides) {
+    for (const column of side.columns) {
+      if (!mapping.columns.has(column.id) && !mapping.codeParts.has(column.id)) {
+        notices.push({ level: '提示', ...where, cell: cellAddress(headerTop, 1), message: `表${region.table.no}缺少列「${column.label.replace('{year}', String(region.year ?? ''))}」，该列按空白处理。` });
+      }
+    }
+  }
+  for (const [column, text] of mapping.unmapped) {
+    if (columnHasData(sheet, column, mapping.headerBottom + 1, region.endRow)) {
+      notices.push({ level: '警告', ...where, cell: cellAddress(mapping.headerBottom, column), message: `表${region.table.no}的列「${text}」不在模板中，该列数据未导入。` });
+    }
+  }
+
+  const readers = region.table.sides.map((side) => ({ side, reader: createRowReader(side, region.table, notices, where) }));
+  let emptyNote = false;
+  const rows: BookRow[] = [];
+  for (let row = mapping.headerBottom + 1; row <= region.endRow; row++) {
+    const firstText = firstTextOfRow(sheet, row, lastColumn);
+    if (firstText && NOTE_PATTERN.test(firstText.trim())) {
+      if (/无数据|空表/.test(firstText)) emptyNote = true;
+      break;
+    }
+    if (isColumnNumberRow(sheet, row, lastColumn)) continue;
+    for (const { side, reader } of readers) {
+      const raw = rawRow(sheet, row, side, mapping, notices, where, region.table);
+      if (raw) {
+        const bookRow = reader.read(raw);
+        if (bookRow) rows.push(bookRow);
+      }
+    }
+  }
+  for (const { reader } of readers) reader.finish?.(rows);
+  const table: BookTable = {
+    tableId: region.table.id,
+    no: region.table.no,
+    title: region.titleText,
+    emptyNote,
+    source: { ...where, cell: cellAddress(region.titleRow, 1) },
+    rows,
+  };
+  if (emptyNote && rows.some((r) => Object.keys(r.values).length > 0)) {
+    notices.push({ level: '警告', ...where, message: `表${region.table.no}注明「本表无数据」，但表内有金额。` });
+  }
+  return { table, ...(meta.department ? { department: meta.department } : {}), ...(meta.unit ? { unit: meta.unit } : {}), notices };
+}
+
+function firstNonEmptyRow(sheet: SheetGrid, from: number, to: number, lastColumn: number): number | undefined {
+  for (let row = from; row <= to; row++) if (firstTextOfRow(sheet, row, lastColumn)) return row;
+  return undefined;
+}
+
+function firstTextOfRow(sheet: SheetGrid, row: number, lastColumn: number): string | undefined {
+  const cells = sheet.cells.get(row);
+  if (!cells) return undefined;
+  for (let column = 1; column <= lastColumn; column++) {
+    const text = cellText(sheet, row, column).trim();
+    if (text) return text;
+  }
+  return undefined;
+}
+
+function columnHasData(sheet: SheetGrid, column: number, from: number, to: number): boolean {
+  for (let row = from; row <= Math.min(to, from + 200); row++) if (cellText(sheet, row, column).trim()) return true;
+  return false;
+}
+
+/** Tries header depths 1…4 and keeps the one that maps most template columns (the shallowest on ties). */
+function bestHeader(sheet: SheetGrid, table: TableDef, top: number, endRow: number, lastColumn: number): ColumnMapping {
+  let best: ColumnMapping | undefined;
+  for (let depth = 1; depth <= MAX_HEADER_ROWS && top + depth - 1 <= endRow; depth++) {
+    const mapping = mapColumns(sheet, table, top, top + depth - 1, lastColumn);
+    if (!best || mappingScore(mapping) > mappingScore(best)) best = mapping;
+  }
+  return best ?? mapColumns(sheet, table, top, top, lastColumn);
+}
+
+/** Collects one side's cells of a sheet row; undefined when that side is empty on this row. */
+function rawRow(
+  sheet: SheetGrid,
+  row: number,
+  side: TableSide,
+  mapping: ColumnMapping,
+  notices: Notice[],
+  where: { file: string; sheet: string },
+  table: TableDef,
+): RawRow | undefined {
+  const texts: Record<string, string> = {};
+  const values: Record<string, BookAmount> = {};
+  let firstColumn = Number.MAX_SAFE_INTEGER;
+  let indent: number | undefined;
+  for (const column of side.columns) {
+    const parts = mapping.codeParts.get(column.id);
+    if (parts) {
+      const code = joinCodeParts(sheet, row, parts);
+      if (code) texts[column.id] = code;
+      firstColumn = Math.min(firstColumn, parts.class);
+      continue;
+    }
+    const sheetColumn = mapping.columns.get(column.id);
+    if (sheetColumn === undefined) continue;
+    const cell = getCell(sheet, row, sheetColumn);
+    if (column.kind !== 'amount') {
+      const text = cellText(sheet, row, sheetColumn).replace(/[\r\n]+/g, '').trim();
+      if (text) {
+        texts[column.id] = text;
+        if (cell?.indent && indent === undefined) indent = cell.indent;
+      }
+      firstColumn = Math.min(firstColumn, sheetColumn);
+      continue;
+    }
+    if (!cell) continue;
+    const address = cellAddress(row, sheetColumn);
+    if (cell.error) {
+      notices.push({ level: '警告', ...where, cell: address, message: `表${table.no}单元格 ${address} 是错误值 ${cell.error}，按空白处理。` });
+      continue;
+    }
+    if (cell.formulaWithoutResult) {
+      notices.push({ level: '警告', ...where, cell: address, message: `表${table.no}单元格 ${address} 是公式「=${cell.formula ?? ''}」，文件中没有计算结果且无法计算，按空白处理。请在 Excel 中打开并保存后重新导入。` });
+      continue;
+    }
+    const parsed = parseAmount(cell.value);
+    if (parsed.kind === 'invalid') {
+      notices.push({ level: '警告', ...where, cell: address, message: `表${table.no}单元格 ${address} 的内容「${parsed.text}」不是金额，已忽略（应为数字，如 1,234.56）。` });
+      continue;
+    }
+    if (parsed.kind === 'blank') continue;
+    values[column.id] = {
+      value: toCanonical(parsed.value),
+      source: { ...where, cell: address },
+      ...(cell.formula ? { fromFormula: true } : {}),
+    };
+  }
+  if (Object.keys(texts).length === 0 && Object.keys(values).length === 0) return undefined;
+  return {
+    sheetRow: row,
+    texts,
+    values,
+    source: { ...where, cell: cellAddress(row, firstColumn === Number.MAX_SAFE_INTEGER ? 1 : firstColumn) },
+    ...(indent !== undefined ? { indent } : {}),
+  };
+}
+
+function joinCodeParts(sheet: SheetGrid, row: number, parts: { class: number; section?: number; item?: number }): string {
+  const read = (column: number | undefined, digits: number): string => {
+    if (column === undefined) return '';
+    const text = normaliseLabel(cellText(sheet, row, column));
+    if (!/^\d+$/.test(text)) return text ? '?' : '';
+    return text.padStart(digits, '0');
+  };
+  const cls = read(parts.class, 3);
+  const section = read(parts.section, 2);
+  const item = read(parts.item, 2);
+  if (!cls) return '';
+  return `${cls}${section}${section ? item : ''}`;
+}

@@ -1,0 +1,75 @@
+// Legacy .xls (BIFF) → SheetGrid with SheetJS. We use the maintained 0.20.x line (republished on npm as
+// @e965/xlsx), not the abandoned npm `xlsx@0.18.5`, whose parser has known prototype-pollution and ReDoS
+// vulnerabilities (CVE-2023-30533, CVE-2024-22363) that matter for untrusted workbooks.
+import * as XLSX from '@e965/xlsx';
+import { ImportError } from './errors';
+import { emptySheet, setCell, type GridCell, type SheetGrid, type WorkbookGrid } from './grid';
+import { resolveFormulasWithoutResult } from './resolve-formulas';
+import { fileLabel } from './file-label';
+
+interface SheetJsCell {
+  t: 'n' | 's' | 'b' | 'e' | 'd' | 'z';
+  v?: unknown;
+  w?: string;
+  f?: string;
+}
+
+function toGridCell(cell: SheetJsCell): GridCell | undefined {
+  const formula = cell.f ? { formula: cell.f } : {};
+  switch (cell.t) {
+    case 'n':
+      return typeof cell.v === 'number' ? { value: cell.v, ...formula } : undefined;
+    case 's':
+      return typeof cell.v === 'string' && cell.v !== '' ? { value: cell.v, ...formula } : undefined;
+    case 'b':
+      return { value: cell.v ? 'TRUE' : 'FALSE', ...formula };
+    case 'e':
+      return { value: null, error: cell.w ?? '#ERROR', ...formula };
+    case 'd':
+      return { value: cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v), ...formula };
+    default:
+      return cell.f ? { value: null, formula: cell.f, formulaWithoutResult: true } : undefined;
+  }
+}
+
+export function readXls(file: string, buffer: Buffer): WorkbookGrid {
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(buffer, { type: 'buffer', cellFormula: true, cellDates: true, cellStyles: false, WTF: false });
+  } catch (error) {
+    const message = (error as Error).message ?? '';
+    if (/password|encrypt/i.test(message)) {
+      throw new ImportError(`无法读取「${fileLabel(file)}」：工作簿设置了打开密码。请在 Excel/WPS 中取消密码后另存，再导入。`, file);
+    }
+    throw new ImportError(`无法读取「${fileLabel(file)}」：文件已损坏或不是有效的 Excel 97-2003（.xls）工作簿（${message}）。`, file);
+  }
+  const sheets: SheetGrid[] = [];
+  for (const name of workbook.SheetNames) {
+    const worksheet = workbook.Sheets[name];
+    const sheet = emptySheet(name);
+    if (worksheet) {
+      for (const [address, raw] of Object.entries(worksheet)) {
+        if (address.startsWith('!')) continue;
+        const decoded = XLSX.utils.decode_cell(address);
+        const cell = toGridCell(raw as SheetJsCell);
+        if (cell) setCell(sheet, decoded.r + 1, decoded.c + 1, cell);
+      }
+      for (const merge of worksheet['!merges'] ?? []) {
+        sheet.merges.push({ top: merge.s.r + 1, left: merge.s.c + 1, bottom: merge.e.r + 1, right: merge.e.c + 1 });
+      }
+    }
+    resolveFormulasWithoutResult(sheet);
+    sheets.push(sheet);
+  }
+  return { file, format: 'xls', sheets };
+}
+
+/** Encrypted .xlsx files are OLE containers holding these streams instead of a zip. */
+export function isEncryptedOoxml(buffer: Buffer): boolean {
+  try {
+    const container = XLSX.CFB.read(buffer, { type: 'buffer' }) as { FullPaths: string[] };
+    return container.FullPaths.some((path) => /EncryptionInfo|EncryptedPackage/i.test(path));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,247 @@
+// Row models: turn a sheet row's label texts into a keyed BookRow, one reader per kind of row model.
+import type { BookAmount, BookRow, Notice, RowLevel, SourceRef } from '../../shared/book';
+import { defaultCatalogue } from '../../shared/catalogue';
+import type { FixedRowDef, LabelSpec, RowModel, TableDef, TableSide } from '../../shared/template/types';
+import { labelsOf } from '../../shared/template/types';
+import { cleanText, rowLabelKey } from '../../shared/text';
+
+export interface RawRow {
+  sheetRow: number;
+  /** label texts by template column id (code, name, govName …) */
+  texts: Record<string, string>;
+  values: Record<string, BookAmount>;
+  source: SourceRef;
+  indent?: number;
+}
+
+export interface RowReader {
+  read(raw: RawRow): BookRow | undefined;
+  /** Runs after all rows of the table are read (e.g. to settle project-tree levels). */
+  finish?(rows: BookRow[]): void;
+}
+
+type Where = { file: string; sheet: string };
+
+export function createRowReader(side: TableSide, table: TableDef, notices: Notice[], where: Where): RowReader {
+  const context: ReaderContext = { side, table, notices, where, keys: new Map() };
+  const model = side.rows;
+  switch (model.kind) {
+    case 'fixed':
+      return fixedReader(model.rows, context);
+    case 'codedTree':
+      return codedTreeReader(model, context);
+    case 'economicPairs':
+      return economicPairsReader(model, context);
+    case 'unitList':
+      return unitListReader(model, context);
+    case 'projectTree':
+      return projectTreeReader(model, context);
+  }
+}
+
+interface ReaderContext {
+  side: TableSide;
+  table: TableDef;
+  notices: Notice[];
+  where: Where;
+  keys: Map<string, number>;
+}
+
+function columnOfKind(side: TableSide, kind: 'code' | 'name' | 'govName'): string | undefined {
+  return side.columns.find((c) => c.kind === kind)?.id;
+}
+
+/** Keys are unique per table side; a repeated key gets "#2", "#3" and a notice. */
+function uniqueKey(context: ReaderContext, key: string, raw: RawRow, what: string): string {
+  const seen = context.keys.get(key) ?? 0;
+  context.keys.set(key, seen + 1);
+  if (seen === 0) return key;
+  context.notices.push({ level: '警告', ...context.where, cell: raw.source.cell, message: `表${context.table.no}中${what}重复出现（第 ${seen + 1} 次），已作为单独一行导入，请核对。` });
+  return `${key}#${seen + 1}`;
+}
+
+function makeRow(context: ReaderContext, raw: RawRow, fields: Omit<BookRow, 'side' | 'values' | 'source'>): BookRow {
+  return { ...fields, side: context.side.id, values: raw.values, source: raw.source };
+}
+
+function unmapped(context: ReaderContext, raw: RawRow, reason: string): undefined {
+  const amounts = Object.keys(raw.values).length;
+  context.notices.push({
+    level: amounts > 0 ? '警告' : '提示',
+    ...context.where,
+    cell: raw.source.cell,
+    message: `表${context.table.no}第 ${raw.sheetRow} 行${reason}${amounts > 0 ? `，该行 ${amounts} 个金额未导入` : '，已跳过'}。`,
+  });
+  return undefined;
+}
+
+const matchesAny = (text: string, spec: LabelSpec): boolean =>
+  labelsOf(spec).some((label) => rowLabelKey(label) === rowLabelKey(text));
+
+function labelText(context: ReaderContext, raw: RawRow): string {
+  const nameColumn = columnOfKind(context.side, 'name');
+  const codeColumn = columnOfKind(context.side, 'code');
+  return (nameColumn && raw.texts[nameColumn]) || (codeColumn && raw.texts[codeColumn]) || '';
+}
+
+/** Fixed rows match by label in template order, so repeated labels (表四's two "一般公共预算") land right. */
+function fixedReader(defs: readonly FixedRowDef[], context: ReaderContext): RowReader {
+  let next = 0;
+  const assigned = new Set<string>();
+  return {
+    read(raw) {
+      const text = labelText(context, raw);
+      if (!text) return unmapped(context, raw, '没有项目名称');
+      const matches = (def: FixedRowDef): boolean => !assigned.has(def.id) && matchesAny(text, def.label);
+      let index = defs.findIndex((def, i) => i >= next && matches(def));
+      if (index < 0) index = defs.findIndex(matches);
+      const def = index >= 0 ? defs[index] : undefined;
+      if (!def) return unmapped(context, raw, `的项目「${cleanText(text)}」不在模板中`);
+      next = index + 1;
+      assigned.add(def.id);
+      return makeRow(context, raw, { key: def.id, level: def.computed ? 'total' : 'fixed', name: cleanText(text), ...(def.code ? { code: def.code } : {}) });
+    },
+  };
+}
+
+const CODE_LEVELS: Record<number, RowLevel> = { 3: 'class', 5: 'section', 7: 'item' };
+
+function codedTreeReader(model: Extract<RowModel, { kind: 'codedTree' }>, context: ReaderContext): RowReader {
+  const codeColumn = columnOfKind(context.side, 'code') ?? 'code';
+  const nameColumn = columnOfKind(context.side, 'name') ?? 'name';
+  const catalogue = defaultCatalogue();
+  return {
+    read(raw) {
+      let code = (raw.texts[codeColumn] ?? '').replace(/\s+/g, '');
+      let name = cleanText(raw.texts[nameColumn] ?? '');
+      if (matchesAny(code, model.totalLabel) || (!code && matchesAny(name, model.totalLabel))) {
+        return makeRow(context, raw, { key: 'total', level: 'total', name: '合计' });
+      }
+      // "201 一般公共服务支出" in one cell.
+      const combined = /^(\d{3,9})\s*(\D.*)$/.exec(code || name);
+      if (combined && (!name || !code)) {
+        code = combined[1] ?? '';
+        name = name || cleanText(combined[2] ?? '');
+      }
+      code = code.replace(/\.0+$/, '');
+      if (!code) {
+        const byName = name ? catalogue.findByName(model.classification, name) : [];
+        if (byName.length !== 1 || !byName[0]) return unmapped(context, raw, `缺少科目编码（科目名称「${name}」）`);
+        code = byName[0].code;
+        context.notices.push({ level: '提示', ...context.where, cell: raw.source.cell, message: `表${context.table.no}第 ${raw.sheetRow} 行缺少科目编码，已按科目名称「${name}」补为 ${code}。` });
+      }
+      if (!/^\d+$/.test(code)) return unmapped(context, raw, `的科目编码「${code}」不是数字编码`);
+      const level = CODE_LEVELS[code.length];
+      if (!level || !model.codeLengths.includes(code.length)) {
+        context.notices.push({ level: '警告', ...context.where, cell: raw.source.cell, message: `表${context.table.no}第 ${raw.sheetRow} 行科目编码「${code}」位数不对（类 3 位、款 5 位、项 7 位）。` });
+      }
+      if (!name) name = catalogue.get(model.classification, code)?.name ?? '';
+      return makeRow(context, raw, { key: uniqueKey(context, code, raw, `科目编码 ${code}`), level: level ?? 'item', code, name });
+    },
+  };
+}
+
+function economicPairsReader(model: Extract<RowModel, { kind: 'economicPairs' }>, context: ReaderContext): RowReader {
+  const deptColumn = columnOfKind(context.side, 'name') ?? 'deptName';
+  const govColumn = columnOfKind(context.side, 'govName') ?? 'govName';
+  const catalogue = defaultCatalogue();
+  let currentClass: string | undefined;
+  return {
+    read(raw) {
+      const deptName = cleanText(raw.texts[deptColumn] ?? '');
+      const govName = cleanText(raw.texts[govColumn] ?? '');
+      if (!deptName && !govName) return unmapped(context, raw, '没有经济科目名称');
+      if (matchesAny(deptName, model.totalLabel)) return makeRow(context, raw, { key: 'total', level: 'total', name: '合计' });
+      if (!govName) {
+        const cls = catalogue.findByName('economicDept', deptName).find((e) => e.code.length === 3);
+        if (cls) {
+          currentClass = cls.code;
+          return makeRow(context, raw, { key: uniqueKey(context, `class:${cls.code}`, raw, `经济分类「${deptName}」`), level: 'class', code: cls.code, name: deptName });
+        }
+      }
+      const dept = catalogue.findByName('economicDept', deptName, currentClass ? { parentCode: currentClass } : undefined)[0] ?? catalogue.findByName('economicDept', deptName).find((e) => e.code.length === 5);
+      const gov = govName ? catalogue.findByName('economicGov', govName).find((e) => e.code.length === 5) : undefined;
+      if (!dept) {
+        context.notices.push({ level: '提示', ...context.where, cell: raw.source.cell, message: `表${context.table.no}第 ${raw.sheetRow} 行的部门经济科目「${deptName}」不在经济分类目录中。` });
+      }
+      const key = uniqueKey(context, `${deptName}|${govName}`, raw, `经济科目「${deptName} / ${govName}」`);
+      return makeRow(context, raw, {
+        key,
+        level: 'item',
+        name: deptName,
+        ...(dept ? { code: dept.code } : {}),
+        ...(govName ? { govName } : {}),
+        ...(gov ? { govCode: gov.code } : {}),
+      });
+    },
+  };
+}
+
+function unitListReader(model: Extract<RowModel, { kind: 'unitList' }>, context: ReaderContext): RowReader {
+  return {
+    read(raw) {
+      const name = cleanText(labelText(context, raw));
+      if (!name) return unmapped(context, raw, '没有单位名称');
+      if (matchesAny(name, model.totalLabel)) return makeRow(context, raw, { key: 'total', level: 'total', name });
+      return makeRow(context, raw, { key: uniqueKey(context, `unit:${name}`, raw, `单位「${name}」`), level: 'unit', name });
+    },
+  };
+}
+
+/**
+ * department → unit → project. Levels are settled after the whole table is read (`finish`), because the
+ * evidence comes from several places: indentation, the department marker, project-name prefixes and
+ * organisation-like names. `settleProjectTree` can run again once other tables name the book's units.
+ */
+function projectTreeReader(model: Extract<RowModel, { kind: 'projectTree' }>, context: ReaderContext): RowReader {
+  const read: BookRow[] = [];
+  return {
+    read(raw) {
+      const name = cleanText(labelText(context, raw));
+      if (!name) return unmapped(context, raw, '没有项目名称');
+      const row = makeRow(context, raw, { key: '', level: 'project', name });
+      if (raw.indent !== undefined) rowIndents.set(row, raw.indent);
+      read.push(row);
+      return row;
+    },
+    finish() {
+      settleProjectTree(read, model, new Set());
+    },
+  };
+}
+
+/** Cell indentation seen at import, kept beside the rows so levels can be settled again later. */
+const rowIndents = new WeakMap<BookRow, number>();
+
+export function settleProjectTree(
+  rows: BookRow[],
+  model: Extract<RowModel, { kind: 'projectTree' }>,
+  knownUnits: ReadonlySet<string>,
+): void {
+  const indents = rows.map((row) => rowIndents.get(row));
+  const projectPattern = new RegExp(model.projectNamePattern);
+  const unitPattern = new RegExp(model.unitNamePattern);
+  const marker = rowLabelKey(model.departmentMarker);
+  const hasIndents = indents.some((i) => i !== undefined && i > 0);
+  const keys = new Map<string, number>();
+  let unitName: string | undefined;
+  rows.forEach((row, index) => {
+    const key = rowLabelKey(row.name);
+    const indent = indents[index] ?? 0;
+    let level: RowLevel;
+    if (index === 0 && (key.endsWith(marker) || key === '合计' || key === '总计')) level = 'department';
+    else if (hasIndents) level = indent === 0 ? (index === 0 ? 'department' : 'unit') : indent === 1 ? 'unit' : 'project';
+    else if (knownUnits.has(key)) level = 'unit';
+    else if (projectPattern.test(row.name)) level = 'project';
+    else if (unitPattern.test(row.name)) level = 'unit';
+    else level = 'project';
+    row.level = level;
+    delete row.unitName;
+    if (level === 'unit') unitName = row.name;
+    if (level === 'project' && unitName) row.unitName = unitName;
+    const base = level === 'department' ? 'department' : level === 'unit' ? `unit:${row.name}` : `project:${unitName ?? ''}:${row.name}`;
+    const seen = keys.get(base) ?? 0;
+    keys.set(base, seen + 1);
+    row.key = seen === 0 ? base : `${base}#${seen + 1}`;
+  });
+}

@@ -1,0 +1,52 @@
+// Store errors: every message a clerk may read is Chinese; `code` lets the API router map them without parsing text.
+export type StoreErrorCode =
+  | 'cannot-open'
+  | 'version-too-new'
+  | 'book-not-found'
+  | 'table-not-found'
+  | 'row-not-found'
+  | 'duplicate-key'
+  | 'invalid-value'
+  | 'invalid-book';
+
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+    this.code = code;
+  }
+}
+
+const SIDE_LABEL = { main: '', income: '收入方', expenditure: '支出方' } as const;
+
+export function sideLabel(side: keyof typeof SIDE_LABEL): string {
+  return SIDE_LABEL[side] ? `（${SIDE_LABEL[side]}）` : '';
+}
+
+export const storeMessages = {
+  cannotOpen: (path: string, reason: string) => `无法打开数据库文件“${path}”：${reason}`,
+  notADatabase: '文件已损坏，或不是本程序的数据库文件。',
+  cannotCreate: '无法创建或读取该文件，请检查路径和权限。',
+  readOnly: '文件只读，无法写入。',
+  busy: '文件正被其他程序占用，请稍后再试。',
+  versionTooNew: (found: number, supported: number) =>
+    `数据库版本（${found}）高于本程序支持的版本（${supported}），请升级程序。`,
+  bookNotFound: (id: number) => `找不到编号为 ${id} 的预算本`,
+  tableNotFound: (bookId: number, tableId: string) => `预算本 ${bookId} 中没有表“${tableId}”`,
+  rowNotFound: (tableTitle: string, rowKey: string, side: keyof typeof SIDE_LABEL) =>
+    `表“${tableTitle}”${sideLabel(side)}中找不到行“${rowKey}”`,
+  duplicateTable: (tableId: string) => `预算本中表“${tableId}”出现了两次`,
+  duplicateRow: (tableTitle: string, rowKey: string, side: keyof typeof SIDE_LABEL) =>
+    `表“${tableTitle}”${sideLabel(side)}中行键“${rowKey}”重复，无法保存`,
+  invalidAmount: (text: string) =>
+    `金额“${text}”不是规范的十进制数字（例如 1234.50）：请去掉千分位、单位和空格后再试`,
+  invalidBookAmount: (tableTitle: string, rowName: string, columnId: string, text: string) =>
+    `表“${tableTitle}”行“${rowName}”列“${columnId}”的金额“${text}”不是规范的十进制数字`,
+  emptyColumnId: '列编号不能为空',
+  invalidBook: (problems: string[]) => `预算本无法保存：${problems.join('；')}`,
+  badUnit: (unit: string) => `金额单位“${unit}”无效（应为 元 或 万元）`,
+  badYear: (year: string) => `年度“${year}”无效`,
+  badDecimals: (decimals: string) => `小数位数“${decimals}”无效`,
+} as const;

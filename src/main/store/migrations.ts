@@ -1,0 +1,128 @@
+// Numbered schema migrations. Append only: never edit a migration that has shipped, add a new one.
+// Each runs in its own transaction and is recorded in schema_migrations and PRAGMA user_version.
+//
+// Conventions: STRICT tables (a wrong type is an error, not a silent coercion); money is TEXT holding a
+// canonical decimal string, never REAL; every child table cascades from its parent; timestamps are ISO-8601
+// UTC text. Vocabularies that templates may extend (row level, unit kind) are not CHECKed, because SQLite
+// cannot alter a CHECK without rebuilding the table; the fixed ones (money unit, side, flags) are.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'books, tables, rows, amounts, notices, edit log',
+    sql: `
+      -- AUTOINCREMENT: a deleted book's id is never handed to a new book, so a stale reference cannot
+      -- silently point at someone else's data.
+      CREATE TABLE books (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        family_id   TEXT    NOT NULL,
+        year        INTEGER NOT NULL,
+        department  TEXT    NOT NULL,
+        unit        TEXT    NOT NULL CHECK (unit IN ('元', '万元')),
+        decimals    INTEGER NOT NULL CHECK (decimals >= 0),
+        created_at  TEXT    NOT NULL,
+        updated_at  TEXT    NOT NULL,
+        revision    INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+
+      CREATE TABLE book_sources (
+        book_id   INTEGER NOT NULL REFERENCES books(id) ON DELETE CASCADE,
+        position  INTEGER NOT NULL,
+        file      TEXT    NOT NULL,
+        PRIMARY KEY (book_id, position)
+      ) STRICT;
+
+      CREATE TABLE units (
+        book_id   INTEGER NOT NULL REFERENCES books(id) ON DELETE CASCADE,
+        position  INTEGER NOT NULL,
+        name      TEXT    NOT NULL,
+        kind      TEXT    NOT NULL,
+        PRIMARY KEY (book_id, position)
+      ) STRICT;
+
+      CREATE TABLE book_tables (
+        id            INTEGER PRIMARY KEY,
+        book_id       INTEGER NOT NULL REFERENCES books(id) ON DELETE CASCADE,
+        table_id      TEXT    NOT NULL,
+        no            INTEGER NOT NULL,
+        title         TEXT    NOT NULL,
+        empty_note    INTEGER NOT NULL CHECK (empty_note IN (0, 1)),
+        source_file   TEXT,
+        source_sheet  TEXT,
+        source_cell   TEXT,
+        UNIQUE (book_id, table_id)
+      ) STRICT;
+      CREATE INDEX book_tables_by_no ON book_tables (book_id, no);
+
+      CREATE TABLE book_rows (
+        id             INTEGER PRIMARY KEY,
+        book_table_id  INTEGER NOT NULL REFERENCES book_tables(id) ON DELETE CASCADE,
+        side           TEXT    NOT NULL CHECK (side IN ('main', 'income', 'expenditure')),
+        position       INTEGER NOT NULL,
+        row_key        TEXT    NOT NULL,
+        level          TEXT    NOT NULL,
+        code           TEXT,
+        name           TEXT    NOT NULL,
+        gov_code       TEXT,
+        gov_name       TEXT,
+        unit_name      TEXT,
+        source_file    TEXT,
+        source_sheet   TEXT,
+        source_cell    TEXT,
+        UNIQUE (book_table_id, side, row_key)
+      ) STRICT;
+      -- Loading reads a table's rows in their original order.
+      CREATE INDEX book_rows_by_position ON book_rows (book_table_id, position);
+
+      -- source_file/source_sheet are kept per amount (not only per row) so a book round-trips exactly even
+      -- when an importer reads a figure from another sheet than its row label.
+      CREATE TABLE amounts (
+        row_id        INTEGER NOT NULL REFERENCES book_rows(id) ON DELETE CASCADE,
+        column_id     TEXT    NOT NULL,
+        value         TEXT    NOT NULL,
+        source_file   TEXT,
+        source_sheet  TEXT,
+        source_cell   TEXT,
+        -- NULL = not stated, 0 = typed value, 1 = cached result of a formula.
+        from_formula  INTEGER CHECK (from_formula IN (0, 1)),
+        PRIMARY KEY (row_id, column_id)
+      ) STRICT;
+
+      CREATE TABLE import_notices (
+        book_id   INTEGER NOT NULL REFERENCES books(id) ON DELETE CASCADE,
+        position  INTEGER NOT NULL,
+        level     TEXT    NOT NULL CHECK (level IN ('错误', '警告', '提示')),
+        message   TEXT    NOT NULL,
+        file      TEXT,
+        sheet     TEXT,
+        cell      TEXT,
+        PRIMARY KEY (book_id, position)
+      ) STRICT;
+
+      -- The edit log is both the undo/redo history and the audit trail: entries are never deleted.
+      -- undone = 1: the edit has been undone (it sits on the redo stack unless discarded).
+      -- discarded_by = seq of the new edit that cleared the redo stack; such an entry can never be redone.
+      CREATE TABLE edit_log (
+        id            INTEGER PRIMARY KEY,
+        book_id       INTEGER NOT NULL REFERENCES books(id) ON DELETE CASCADE,
+        seq           INTEGER NOT NULL,
+        at            TEXT    NOT NULL,
+        actor         TEXT,
+        kind          TEXT    NOT NULL,
+        payload       TEXT    NOT NULL CHECK (json_valid(payload)),
+        undone        INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1)),
+        discarded_by  INTEGER,
+        UNIQUE (book_id, seq),
+        CHECK (discarded_by IS NULL OR undone = 1)
+      ) STRICT;
+    `,
+  },
+];
+
+/** The schema version this build writes and understands. */
+export const LATEST_SCHEMA_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

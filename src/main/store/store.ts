@@ -1,0 +1,42 @@
+// openStore: one connection, prepared statements created once, the Store API on top.
+import { createBookRepository } from './books';
+import { createEditRepository } from './edits';
+import { createLogWriter } from './log';
+import { schemaVersion } from './migrate';
+import { openDatabase } from './open';
+import type { Store } from './types';
+
+export interface OpenStoreOptions {
+  /** Clock for timestamps (tests pin it). */
+  now?: () => Date;
+}
+
+export function openStore(path: string, options: OpenStoreOptions = {}): Store {
+  const now = options.now ?? (() => new Date());
+  const db = openDatabase(path, now);
+  const log = createLogWriter(db);
+  const books = createBookRepository(db, log, now);
+  const edits = createEditRepository(db, log, now);
+
+  return {
+    path: db.name,
+    insertBook: (book, notices = [], insertOptions = {}) => books.insertBook(book, notices, insertOptions),
+    loadBook: (id) => books.loadBook(id),
+    loadNotices: (id) => books.loadNotices(id),
+    listBooks: () => books.listBooks(),
+    deleteBook: (id) => books.deleteBook(id),
+    setAmount: ({ bookId, actor, value, tableId, side, rowKey, columnId }) =>
+      edits.setAmounts({ bookId, actor, cells: [{ tableId, side, rowKey, columnId, value }] }, 'setAmount'),
+    setAmounts: (input) => edits.setAmounts(input, 'setAmounts'),
+    undo: (bookId) => edits.undo(bookId),
+    redo: (bookId) => edits.redo(bookId),
+    historyState: (bookId) => edits.historyState(bookId),
+    editLog: (bookId) => edits.editLog(bookId),
+    integrityCheck: () =>
+      (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('\n'),
+    schemaVersion: () => schemaVersion(db),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

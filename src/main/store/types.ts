@@ -1,0 +1,142 @@
+// The store's public contract. Cells are addressed by template ids (tableId, side, rowKey, columnId), never by
+// database row ids, so the API, the edit log and the UI all speak the same language.
+import type { Book, BookAmount, BookRow, Notice } from '../../shared/book';
+import type { MoneyUnit } from '../../shared/money';
+
+export type RowSide = BookRow['side'];
+
+export interface InsertBookOptions {
+  /** Called from inside the open transaction every 500 rows and once at the end (written === total). */
+  onProgress?: (written: number, total: number) => void;
+  /** Who imported: recorded on the book's first edit_log entry. */
+  actor?: string;
+}
+
+export interface BookSummary {
+  id: number;
+  familyId: string;
+  year: number;
+  department: string;
+  unit: MoneyUnit;
+  tableCount: number;
+  rowCount: number;
+  /** ISO-8601 UTC. */
+  createdAt: string;
+  updatedAt: string;
+  /** Bumped by every edit, undo and redo; 0 right after import. */
+  revision: number;
+}
+
+export interface CellAddress {
+  tableId: string;
+  side: RowSide;
+  rowKey: string;
+  columnId: string;
+}
+
+/** One cell's state before and after an action; null means "no amount" (a blank cell). */
+export interface AmountChange extends CellAddress {
+  before: BookAmount | null;
+  after: BookAmount | null;
+}
+
+export interface SetAmountInput extends CellAddress {
+  bookId: number;
+  /** Canonical decimal string ("1234.50", "-3", "0.00"); null clears the cell. */
+  value: string | null;
+  actor?: string;
+}
+
+/** Several cells as one undo step (a paste, a fill). */
+export interface SetAmountsInput {
+  bookId: number;
+  cells: Array<CellAddress & { value: string | null }>;
+  actor?: string;
+}
+
+export interface EditResult {
+  /** False when every cell already held that value: nothing was logged, the redo stack was kept. */
+  changed: boolean;
+  /** seq of the edit_log entry written; null when nothing changed. */
+  seq: number | null;
+  revision: number;
+  changes: AmountChange[];
+}
+
+export interface UndoRedoResult {
+  /** seq of the new 'undo'/'redo' edit_log entry. */
+  seq: number;
+  /** seq of the edit that was undone or redone. */
+  targetSeq: number;
+  revision: number;
+  /** What actually changed now (before = state prior to this undo/redo). */
+  changes: AmountChange[];
+}
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  revision: number;
+}
+
+export interface ImportPayload {
+  sources: string[];
+  tableCount: number;
+  rowCount: number;
+  amountCount: number;
+  noticeCount: number;
+}
+
+export interface EditPayload {
+  changes: AmountChange[];
+}
+
+export interface UndoRedoPayload {
+  targetSeq: number;
+  changes: AmountChange[];
+}
+
+interface EditLogBase {
+  id: number;
+  /** 1, 2, 3 … per book, in the order things happened. */
+  seq: number;
+  /** ISO-8601 UTC. */
+  at: string;
+  actor: string | null;
+  /** The edit is currently undone. */
+  undone: boolean;
+  /** seq of the later edit that cleared the redo stack while this one was undone; it can no longer be redone. */
+  discardedBy: number | null;
+}
+
+export type EditLogEntry =
+  | (EditLogBase & { kind: 'import'; payload: ImportPayload })
+  | (EditLogBase & { kind: 'setAmount' | 'setAmounts'; payload: EditPayload })
+  | (EditLogBase & { kind: 'undo' | 'redo'; payload: UndoRedoPayload });
+
+export type EditKind = EditLogEntry['kind'];
+
+export interface Store {
+  /** Absolute path of the database file. */
+  readonly path: string;
+  /** Writes the whole book (and its import notices) in one transaction; returns the new book id. */
+  insertBook(book: Book, notices?: readonly Notice[], options?: InsertBookOptions): number;
+  /** The book with `id` set: tables by `no`, rows in original order. */
+  loadBook(id: number): Book;
+  loadNotices(id: number): Notice[];
+  listBooks(): BookSummary[];
+  deleteBook(id: number): void;
+  setAmount(edit: SetAmountInput): EditResult;
+  setAmounts(edit: SetAmountsInput): EditResult;
+  /** Undoes the latest edit that is not undone; null when there is nothing to undo. */
+  undo(bookId: number): UndoRedoResult | null;
+  /** Redoes the most recently undone edit unless a later edit discarded it; null when nothing to redo. */
+  redo(bookId: number): UndoRedoResult | null;
+  historyState(bookId: number): HistoryState;
+  /** The audit trail, oldest first: import, every edit, every undo and redo. */
+  editLog(bookId: number): EditLogEntry[];
+  /** PRAGMA integrity_check: 'ok' when the file is sound, otherwise SQLite's findings, one per line. */
+  integrityCheck(): string;
+  schemaVersion(): number;
+  close(): void;
+}

@@ -1,0 +1,84 @@
+// The book: one department's disclosure for one year, normalised from whatever workbooks it came from.
+// Amounts are canonical decimal strings in the book's unit (exact; formatting happens at the edges).
+import type { MoneyUnit } from './money';
+
+export type RowLevel =
+  | 'total' // 合计 / 部门合计 / 本年收入合计 …
+  | 'class' // 类 (3 digits) or 部门经济分类 类
+  | 'section' // 款 (5 digits)
+  | 'item' // 项 (7 digits) or an economic pair
+  | 'fixed' // a fixed template row
+  | 'department'
+  | 'unit'
+  | 'project';
+
+/** Where a figure or row came from, so a reviewer can find it in Excel. */
+export interface SourceRef {
+  file?: string;
+  sheet?: string;
+  cell?: string;
+}
+
+export interface BookAmount {
+  /** Canonical decimal string, e.g. "472.39". */
+  value: string;
+  source?: SourceRef;
+  /** The workbook held a formula here; `value` is its cached result. */
+  fromFormula?: boolean;
+}
+
+export interface BookRow {
+  /** Unique within table and side: fixed-row id, code, "部门经济|政府经济" pair, or level:name[#n]. */
+  key: string;
+  side: 'main' | 'income' | 'expenditure';
+  level: RowLevel;
+  code?: string;
+  name: string;
+  /** 政府预算经济分类 partner of an economic pair (表六). */
+  govCode?: string;
+  govName?: string;
+  /** For project rows: the unit they belong to. */
+  unitName?: string;
+  values: Record<string, BookAmount>;
+  source?: SourceRef;
+}
+
+export interface BookTable {
+  tableId: string;
+  no: number;
+  title: string;
+  /** The file printed "注：本表无数据" under the table. */
+  emptyNote: boolean;
+  source?: SourceRef;
+  rows: BookRow[];
+}
+
+export type UnitKind = '行政单位' | '事业单位' | '未知';
+
+export interface BookUnit {
+  name: string;
+  kind: UnitKind;
+}
+
+export interface Book {
+  id?: number;
+  familyId: string;
+  year: number;
+  department: string;
+  /** Unit of the figures as held (the source unit). */
+  unit: MoneyUnit;
+  /** Decimal places of the source figures. */
+  decimals: number;
+  units: BookUnit[];
+  tables: BookTable[];
+  sources: string[];
+}
+
+/** Something the importer could not map or chose to skip: always names file, sheet and cell where known. */
+export interface Notice {
+  level: '错误' | '警告' | '提示';
+  message: string;
+  file?: string;
+  sheet?: string;
+  cell?: string;
+}

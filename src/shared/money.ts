@@ -1,0 +1,106 @@
+// Exact money. Amounts are decimal.js values; nothing here ever touches binary floating point
+// except `fromSpreadsheetNumber`, which turns the double Excel stored into the decimal it meant.
+import Decimal from 'decimal.js';
+
+export type MoneyUnit = '元' | '万元';
+
+/** Own Decimal constructor so global config elsewhere cannot change our rounding. */
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Dec = InstanceType<typeof Dec>;
+
+/**
+ * What a cell means. Blank, "-", "—", "－" and "/" all mean "nothing here": zero in every sum, shown blank,
+ * omitted from dumps. An explicit 0 is a value: it is kept, shown as 0.00 and dumped.
+ */
+export type ParsedAmount =
+  | { kind: 'blank' }
+  | { kind: 'value'; value: Dec }
+  | { kind: 'invalid'; text: string };
+
+const BLANK_MARKS = new Set(['', '-', '—', '－', '–', '/', '／', '——', '--']);
+
+/** Full-width digits, signs, separators and the ideographic space become ASCII. */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/**
+ * Parses what a clerk types or a workbook stores as text: "1,234.50", "１２３４.５", "(12.00)" (negative),
+ * "-12", "12.5万元" is *not* accepted (units belong to the table, not the cell).
+ */
+export function parseAmount(input: string | number | null | undefined): ParsedAmount {
+  if (input === null || input === undefined) return { kind: 'blank' };
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return { kind: 'invalid', text: String(input) };
+    return { kind: 'value', value: fromSpreadsheetNumber(input) };
+  }
+  const trimmed = toHalfWidth(input).replace(/\s+/g, '');
+  if (BLANK_MARKS.has(trimmed)) return { kind: 'blank' };
+  let text = trimmed.replace(/[¥￥]/g, '');
+  let negative = false;
+  const parenthesised = /^\((.*)\)$/.exec(text);
+  if (parenthesised) {
+    negative = true;
+    text = parenthesised[1] ?? '';
+  }
+  if (!/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^[+-]?\.\d+$/.test(text)) return { kind: 'invalid', text: input };
+  const value = new Dec(text.replace(/,/g, ''));
+  return { kind: 'value', value: negative ? value.negated() : value };
+}
+
+/**
+ * Excel stores every number as a double; 0.1+0.2 style noise appears in cached formula results
+ * (472.38999999999993). The shortest round-trip decimal of the double is what the author typed;
+ * formula noise beyond 10 significant decimals is rounded away.
+ */
+export function fromSpreadsheetNumber(n: number): Dec {
+  const shortest = new Dec(String(n));
+  if (shortest.decimalPlaces() > 10) return shortest.toDecimalPlaces(10, Dec.ROUND_HALF_UP);
+  return shortest;
+}
+
+/** Canonical decimal string for storage and dumps: no exponent, no trailing zeros beyond `minDecimals`. */
+export function toCanonical(value: Dec, minDecimals = 2): string {
+  const places = Math.max(minDecimals, value.decimalPlaces());
+  return value.toFixed(places, Dec.ROUND_HALF_UP);
+}
+
+/** 四舍五入 to `decimals` places. */
+export function roundHalfUp(value: Dec, decimals = 2): Dec {
+  return value.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP);
+}
+
+/** Converts exactly between 元 and 万元 (a shift by four places, never a rounding). */
+export function convertUnit(value: Dec, from: MoneyUnit, to: MoneyUnit): Dec {
+  if (from === to) return value;
+  return from === '元' ? value.dividedBy(10000) : value.times(10000);
+}
+
+export interface FormatOptions {
+  decimals?: number;
+  thousands?: boolean;
+}
+
+/** Display form: 四舍五入 to `decimals` (default 2), thousands separators, leading minus for negatives. */
+export function formatAmount(value: Dec, options: FormatOptions = {}): string {
+  const decimals = options.decimals ?? 2;
+  const fixed = value.toFixed(decimals, Dec.ROUND_HALF_UP);
+  const negative = fixed.startsWith('-') && !/^-0(\.0+)?$/.test(fixed);
+  const unsigned = fixed.replace(/^-/, '');
+  const [whole = '0', fraction] = unsigned.split('.');
+  const grouped = options.thousands === false ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
+}
+
+/** Reads a unit declaration such as "单位：万元", "金额单位: 元", "单位：\n万元". */
+export function parseUnitLabel(text: string): MoneyUnit | undefined {
+  const compact = toHalfWidth(text).replace(/\s+/g, '');
+  const match = /单位[:：]?(万元|元)/.exec(compact);
+  return match ? (match[1] as MoneyUnit) : undefined;
+}
+
+export function sumAmounts(values: Iterable<Dec>): Dec {
+  let total = new Dec(0);
+  for (const v of values) total = total.plus(v);
+  return total;
+}

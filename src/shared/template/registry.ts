@@ -1,0 +1,9 @@
+// All template families the workbench knows. A new province is a new data file registered here.
+import type { TemplateFamily } from './types';
+import { SHANXI_2024 } from './families/shanxi-2024';
+
+export const TEMPLATE_FAMILIES: readonly TemplateFamily[] = [SHANXI_2024];
+
+export function findFamily(id: string): TemplateFamily | undefined {
+  return TEMPLATE_FAMILIES.find((family) => family.id === id);
+}

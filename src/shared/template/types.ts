@@ -1,0 +1,113 @@
+// The template model: a family of disclosure tables described purely as data.
+// Import, validation, export and the editor all read these definitions; none of them knows a table by number.
+import type { MoneyUnit } from '../money';
+
+/** A header label and the alternative spellings real workbooks use for it. `{year}` matches any 4-digit year. */
+export type LabelSpec = string | readonly string[];
+
+/** One node of the multi-row header tree. Leaves carry a column id; the tree's shape is the merge layout. */
+export interface HeaderNode {
+  label: LabelSpec;
+  column?: string;
+  children?: readonly HeaderNode[];
+}
+
+export type ColumnKind = 'code' | 'name' | 'govName' | 'amount' | 'text' | 'codePart';
+
+export interface ColumnDef {
+  id: string;
+  kind: ColumnKind;
+  /** Chinese label for the editor and notices (the leaf label). */
+  label: string;
+  /** For split code columns (类/款/项): which part and how many digits. */
+  codePart?: { part: 'class' | 'section' | 'item'; digits: number };
+  /** Amount unit, when it differs from the family's (e.g. 元 in a 绩效目标表). */
+  unit?: MoneyUnit;
+}
+
+/** A fixed row (表一 income items, 表十 三公 items …). */
+export interface FixedRowDef {
+  id: string;
+  label: LabelSpec;
+  /** Function-class code the row stands for, when it does (the 30 expenditure rows). */
+  code?: string;
+  /** Rows whose values are computed from others are read-only in the editor. */
+  computed?: boolean;
+  /** Indentation depth in the printed table (0 = top level). */
+  depth?: number;
+}
+
+export type RowModel =
+  | { kind: 'fixed'; rows: readonly FixedRowDef[] }
+  /** 合计 + 类/款/项 coded rows (function classification or fund income codes). */
+  | { kind: 'codedTree'; totalLabel: LabelSpec; classification: ClassificationId; codeLengths: readonly number[] }
+  /** 合计 + 部门经济分类 class rows + (部门经济科目, 政府经济科目) item pairs. */
+  | { kind: 'economicPairs'; totalLabel: LabelSpec }
+  /** 部门合计 + one row per unit. */
+  | { kind: 'unitList'; totalLabel: LabelSpec }
+  /** department → unit → project. */
+  | {
+      kind: 'projectTree';
+      /** Marker after a department-level name ("[部门]"). */
+      departmentMarker: string;
+      /** Names that are projects by convention (Shanxi prefixes Z/J/…). */
+      projectNamePattern: string;
+      /** Names that look like organisations when no other evidence says which level a row is. */
+      unitNamePattern: string;
+    };
+
+export type ClassificationId = 'function' | 'govFundIncome' | 'stateCapitalIncome' | 'economicDept' | 'economicGov';
+
+/** One side of a table: single tables have one, 收支总表 have an income and an expenditure side. */
+export interface TableSide {
+  id: 'main' | 'income' | 'expenditure';
+  label?: string;
+  columns: readonly ColumnDef[];
+  rows: RowModel;
+}
+
+export interface TableDef {
+  id: string;
+  no: number;
+  /** Exact title as printed; `{year}` is substituted. */
+  title: string;
+  /** Other accepted titles (normalised comparisons ignore spaces, bracket width and the year). */
+  titleAliases?: readonly string[];
+  /** Sheet name on export. */
+  sheetName: string;
+  header: readonly HeaderNode[];
+  sides: readonly TableSide[];
+  /** Whether a "1 2 3 …" column-number row sits under the header. */
+  columnNumberRow?: boolean;
+  /** Text printed under an empty table. */
+  emptyNote: string;
+}
+
+export interface TemplateFamily {
+  id: string;
+  name: string;
+  region: string;
+  /** Unit and precision in which the family's tables are published. */
+  unit: MoneyUnit;
+  decimals: number;
+  /** Labels that introduce the department name on the line under a title. */
+  departmentLabels: readonly string[];
+  tables: readonly TableDef[];
+  catalogueVersion: string;
+}
+
+export function labelsOf(spec: LabelSpec): readonly string[] {
+  return typeof spec === 'string' ? [spec] : spec;
+}
+
+export function primaryLabel(spec: LabelSpec): string {
+  return labelsOf(spec)[0] ?? '';
+}
+
+export function substituteYear(text: string, year: number): string {
+  return text.replace(/\{year\}/g, String(year));
+}
+
+export function allColumns(table: TableDef): ColumnDef[] {
+  return table.sides.flatMap((side) => [...side.columns]);
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { convertUnit, Dec, formatAmount, fromSpreadsheetNumber, parseAmount, parseUnitLabel, roundHalfUp, toCanonical } from '../src/shared/money';
+
+const value = (input: string | number): string => {
+  const parsed = parseAmount(input);
+  if (parsed.kind !== 'value') throw new Error(`expected a value for ${String(input)}, got ${parsed.kind}`);
+  return parsed.value.toString();
+};
+
+describe('parseAmount', () => {
+  it('reads what clerks type and workbooks store as text', () => {
+    expect(value('1,234.50')).toBe('1234.5');
+    expect(value('1234.50')).toBe('1234.5');
+    expect(value('１２３４．５')).toBe('1234.5');
+    expect(value(' 472.39 ')).toBe('472.39');
+    expect(value('-12.30')).toBe('-12.3');
+    expect(value('(12.30)')).toBe('-12.3');
+    expect(value('1,234,567.89')).toBe('1234567.89');
+    expect(value('¥100')).toBe('100');
+    expect(value('0')).toBe('0');
+  });
+
+  it('treats blank and dash marks as blank, and keeps an explicit zero as a value', () => {
+    for (const blank of ['', '  ', '-', '—', '－', '/', null, undefined]) expect(parseAmount(blank).kind).toBe('blank');
+    expect(parseAmount('0.00')).toMatchObject({ kind: 'value' });
+    expect(parseAmount(0)).toMatchObject({ kind: 'value' });
+  });
+
+  it('rejects text that is not an amount', () => {
+    for (const bad of ['abc', '12.5万元', '1,23.4', '1.2.3', '12a', Number.NaN]) expect(parseAmount(bad).kind).toBe('invalid');
+  });
+
+  it('turns spreadsheet doubles into the decimals they meant', () => {
+    expect(fromSpreadsheetNumber(0.1 + 0.2).toString()).toBe('0.3');
+    expect(fromSpreadsheetNumber(472.38999999999993).toString()).toBe('472.39');
+    expect(fromSpreadsheetNumber(2.856978).toString()).toBe('2.856978');
+  });
+});
+
+describe('rounding and formatting', () => {
+  it('rounds half up (四舍五入), also for negatives away from zero', () => {
+    expect(roundHalfUp(new Dec('2.345')).toString()).toBe('2.35');
+    expect(roundHalfUp(new Dec('2.344')).toString()).toBe('2.34');
+    expect(roundHalfUp(new Dec('-2.345')).toString()).toBe('-2.35');
+    expect(roundHalfUp(new Dec('0.005')).toString()).toBe('0.01');
+  });
+
+  it('formats with thousands separators and two decimals', () => {
+    expect(formatAmount(new Dec('1234567.891'))).toBe('1,234,567.89');
+    expect(formatAmount(new Dec('-1234.5'))).toBe('-1,234.50');
+    expect(formatAmount(new Dec('-0.001'))).toBe('0.00');
+    expect(formatAmount(new Dec('42'), { thousands: false, decimals: 0 })).toBe('42');
+  });
+
+  it('keeps canonical strings exact', () => {
+    expect(toCanonical(new Dec('42'))).toBe('42.00');
+    expect(toCanonical(new Dec('2.856978'))).toBe('2.856978');
+  });
+
+  it('converts 元 ↔ 万元 exactly', () => {
+    expect(convertUnit(new Dec('28569.78'), '元', '万元').toString()).toBe('2.856978');
+    expect(convertUnit(new Dec('2.856978'), '万元', '元').toString()).toBe('28569.78');
+  });
+
+  it('reads unit labels, even broken over lines', () => {
+    expect(parseUnitLabel('单位：万元')).toBe('万元');
+    expect(parseUnitLabel('单位:\n万元')).toBe('万元');
+    expect(parseUnitLabel('金额单位：元')).toBe('元');
+    expect(parseUnitLabel('部门名称：某局')).toBeUndefined();
+  });
+});
