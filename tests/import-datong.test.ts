@@ -71,7 +71,10 @@ describe('datong-2024-shanxi.xlsx', () => {
     const t12 = dump.tables.find((t) => t.no === 12);
     expect(t12?.rows.map((r) => r.level)).toEqual(['department', 'unit', ...Array(7).fill('project'), 'unit', ...Array(3).fill('project')]);
     expect(t12?.rows.find((r) => r.name === 'J水电物业费')).toMatchObject({ unit: '大同市金融发展服务中心', values: { total: '0.51', gpb: '0.51' } });
-    expect(dump.units.map((u) => u.name).sort()).toEqual(['大同市人民政府金融工作办公室', '大同市金融发展服务中心'].sort());
+    expect(dump.units).toEqual([
+      { name: '大同市人民政府金融工作办公室', kind: '机关', administrative: true },
+      { name: '大同市金融发展服务中心', kind: '下属单位' },
+    ]);
   });
 
   it('imports tables marked 注：本表无数据 as empty', () => {

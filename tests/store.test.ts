@@ -18,8 +18,8 @@ function sampleBook(): Book {
     unit: '万元',
     decimals: 2,
     units: [
-      { name: '大同市地方金融监督管理局（机关）', kind: '行政单位' },
-      { name: '大同市金融服务中心', kind: '事业单位' },
+      { name: '大同市地方金融监督管理局（机关）', kind: '机关' },
+      { name: '大同市金融服务中心', kind: '下属单位' },
     ],
     sources: [FILE],
     tables: [

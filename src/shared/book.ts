@@ -53,11 +53,14 @@ export interface BookTable {
   rows: BookRow[];
 }
 
-export type UnitKind = '行政单位' | '事业单位' | '未知';
+/** 机关 is the department's own office (same name as the department); every other unit is a 下属单位. */
+export type UnitKind = '机关' | '下属单位';
 
 export interface BookUnit {
   name: string;
   kind: UnitKind;
+  /** Listed in 表十一 (机关运行经费 covers administrative units only). */
+  administrative?: boolean;
 }
 
 export interface Book {

@@ -31,7 +31,7 @@ export interface Dump {
   year: number;
   department: string;
   unit: string;
-  units: { name: string; kind: string }[];
+  units: { name: string; kind: string; administrative?: boolean }[];
   tables: DumpTable[];
   notices: Notice[];
 }
@@ -43,7 +43,7 @@ export function toDump(book: Book, notices: readonly Notice[]): Dump {
     year: book.year,
     department: book.department,
     unit: book.unit,
-    units: book.units.map((u) => ({ name: u.name, kind: u.kind })),
+    units: book.units.map((u) => ({ name: u.name, kind: u.kind, ...(u.administrative ? { administrative: true } : {}) })),
     tables: book.tables.map((table) => {
       const def = family?.tables.find((t) => t.id === table.tableId);
       const twoSided = (def?.sides.length ?? 1) > 1;

@@ -69,6 +69,10 @@ export async function runDump(argv: string[], io: CliIO): Promise<number> {
     dump = toDump(book, notices);
   }
   io.out(args.flags.has('json') ? JSON.stringify(dump, null, 2) : dumpText(dump));
+  if (dump.tables.length === 0) {
+    io.err('错误：未识别到任何预算表（详见上面的提示）。');
+    return EXIT.unreadable;
+  }
   return EXIT.ok;
 }
 

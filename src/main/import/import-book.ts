@@ -167,15 +167,14 @@ function settleYear(found: { year: number; where: Notice }[], notices: Notice[])
 /** Units named anywhere: 表十一's unit rows (administrative units) and the project tables' unit rows. */
 function collectUnits(tables: BookTable[], department: string): BookUnit[] {
   const units = new Map<string, BookUnit>();
+  const add = (name: string, administrative: boolean): void => {
+    const existing = units.get(name);
+    units.set(name, { name, kind: name === department ? '机关' : '下属单位', ...(administrative || existing?.administrative ? { administrative: true } : {}) });
+  };
+  if (department) add(department, false);
   for (const table of tables) {
-    for (const row of table.rows) {
-      if (row.level !== 'unit') continue;
-      const isAdministrative = table.tableId === 't11';
-      const existing = units.get(row.name);
-      if (!existing || isAdministrative) units.set(row.name, { name: row.name, kind: isAdministrative ? '行政单位' : existing?.kind ?? '未知' });
-    }
+    for (const row of table.rows) if (row.level === 'unit') add(row.name, table.tableId === 't11');
   }
-  if (department && !units.has(department)) units.set(department, { name: department, kind: '行政单位' });
   return [...units.values()];
 }
 

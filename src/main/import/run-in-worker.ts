@@ -6,17 +6,18 @@ import { ImportError } from './errors';
 import type { ImportResult } from './import-book';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol';
 
-/** The bundled worker sits beside the built main entry; from source (tests, tsx) we load the TypeScript file. */
-function workerEntry(): { path: string; execArgv: string[] } {
-  const built = join(__dirname, 'import-worker.js');
-  if (existsSync(built)) return { path: built, execArgv: [] };
-  return { path: join(__dirname, 'worker.ts'), execArgv: ['--import', 'tsx'] };
+/** The bundled worker sits beside the built main entry; from source (tests, tsx) tsx compiles worker.ts. */
+function startWorker(request: WorkerRequest): Worker {
+  // Bundled code may run from out/main or from a chunk in out/main/chunks.
+  const built = [join(__dirname, 'import-worker.js'), join(__dirname, '..', 'import-worker.js')].find((path) => existsSync(path));
+  if (built) return new Worker(built, { workerData: request });
+  const source = JSON.stringify(join(__dirname, 'worker.ts'));
+  return new Worker(`require('tsx/cjs'); require(${source});`, { eval: true, workerData: request });
 }
 
 export function importInWorker(request: WorkerRequest, onProgress?: (message: string) => void): Promise<ImportResult> {
-  const entry = workerEntry();
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry.path, { workerData: request, execArgv: entry.execArgv });
+    const worker = startWorker(request);
     let settled = false;
     const settle = (action: () => void): void => {
       if (settled) return;

@@ -73,7 +73,7 @@ export function createBookRepository(db: Database.Database, log: LogWriter, now:
        VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
     ),
     insertSource: db.prepare('INSERT INTO book_sources (book_id, position, file) VALUES (?, ?, ?)'),
-    insertUnit: db.prepare('INSERT INTO units (book_id, position, name, kind) VALUES (?, ?, ?, ?)'),
+    insertUnit: db.prepare('INSERT INTO units (book_id, position, name, kind, administrative) VALUES (?, ?, ?, ?, ?)'),
     insertTable: db.prepare(
       `INSERT INTO book_tables (book_id, table_id, no, title, empty_note, source_file, source_sheet, source_cell)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -95,7 +95,7 @@ export function createBookRepository(db: Database.Database, log: LogWriter, now:
     sources: db.prepare<[number], { file: string }>(
       'SELECT file FROM book_sources WHERE book_id = ? ORDER BY position',
     ),
-    units: db.prepare<[number], BookUnit>('SELECT name, kind FROM units WHERE book_id = ? ORDER BY position'),
+    units: db.prepare<[number], { name: string; kind: string; administrative: number }>('SELECT name, kind, administrative FROM units WHERE book_id = ? ORDER BY position'),
     tables: db.prepare<[number], TableRow>('SELECT * FROM book_tables WHERE book_id = ? ORDER BY no, id'),
     rows: db.prepare<[number], RowRow>(
       // This ORDER BY follows the indexes (book_id, no[, rowid]) then (book_table_id, position): no sort step.
@@ -129,7 +129,7 @@ export function createBookRepository(db: Database.Database, log: LogWriter, now:
       s.insertBook.run(book.familyId, book.year, book.department, book.unit, book.decimals, at, at).lastInsertRowid,
     );
     book.sources.forEach((file, i) => s.insertSource.run(bookId, i, file));
-    book.units.forEach((unit, i) => s.insertUnit.run(bookId, i, unit.name, unit.kind));
+    book.units.forEach((unit, i) => s.insertUnit.run(bookId, i, unit.name, unit.kind, unit.administrative ? 1 : 0));
 
     const total = book.tables.reduce((n, t) => n + t.rows.length, 0);
     let written = 0;
@@ -238,7 +238,7 @@ export function createBookRepository(db: Database.Database, log: LogWriter, now:
       department: header.department,
       unit: header.unit,
       decimals: header.decimals,
-      units: s.units.all(id).map((u) => ({ name: u.name, kind: u.kind as UnitKind })),
+      units: s.units.all(id).map((u): BookUnit => ({ name: u.name, kind: u.kind as UnitKind, ...(u.administrative ? { administrative: true } : {}) })),
       tables,
       sources: s.sources.all(id).map((r) => r.file),
     };

@@ -122,6 +122,11 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'units: administrative flag (listed in 表十一)',
+    sql: `ALTER TABLE units ADD COLUMN administrative INTEGER NOT NULL DEFAULT 0 CHECK (administrative IN (0, 1));`,
+  },
 ];
 
 /** The schema version this build writes and understands. */

@@ -1,0 +1,19 @@
+// Public entry of the 项目支出绩效目标表 model.
+export type {
+  DepartmentRef,
+  FundBreakdown,
+  FundSource,
+  IndicatorComparator,
+  IndicatorValue,
+  PerformanceContacts,
+  PerformanceIndicator,
+  PerformancePeriod,
+  PerformanceTargetForm,
+} from './types';
+export { FUND_SOURCE_LABELS, FUND_SOURCES, PERFORMANCE_PERIODS } from './types';
+export { formatDepartmentRef, parseDepartmentRef } from './department';
+export type { IndicatorLevel1 } from './framework';
+export { checkIndicatorLevels, INDICATOR_FRAMEWORK, matchLevel1, matchLevel2 } from './framework';
+export { parseIndicatorValue, withParsedValue } from './indicator-value';
+export type { AnnualFundsCheck, FundSplitCheck } from './funds';
+export { checkAnnualFunds, checkFormFundSplits, checkFundSplit, toFundAmount } from './funds';

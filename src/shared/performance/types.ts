@@ -1,0 +1,98 @@
+// The 项目支出绩效目标表 (project performance-target form) as data. Amounts on the form are in 元.
+
+/** The two columns of the form: the whole implementation period and the budget year. */
+export type PerformancePeriod = '实施期' | '年度';
+export const PERFORMANCE_PERIODS: readonly PerformancePeriod[] = ['实施期', '年度'];
+
+/** 主管部门及代码, printed as "038-大同市人民政府金融工作办公室[部门]". */
+export interface DepartmentRef {
+  code: string;
+  name: string;
+}
+
+/**
+ * 项目资金（元） for one period. Each amount is a canonical decimal string in 元 ("28569.78");
+ * undefined means the cell was blank, which counts as zero (其他资金 is usually printed blank).
+ */
+export interface FundBreakdown {
+  unit: '元';
+  total?: string;
+  central?: string;
+  provincial?: string;
+  cityCounty?: string;
+  selfRaised?: string;
+  other?: string;
+}
+
+export type FundSource = 'central' | 'provincial' | 'cityCounty' | 'selfRaised' | 'other';
+
+/** Row labels as printed, in form order; the sources are the parts that must add up to 资金总额. */
+export const FUND_SOURCE_LABELS: Readonly<Record<FundSource, string>> = {
+  central: '中央财政资金',
+  provincial: '省级财政资金',
+  cityCounty: '市县（区）财政资金',
+  selfRaised: '单位自筹',
+  other: '其他资金',
+};
+export const FUND_SOURCES: readonly FundSource[] = ['central', 'provincial', 'cityCounty', 'selfRaised', 'other'];
+
+export type IndicatorComparator = '≥' | '≤' | '=' | '>' | '<' | '定性';
+
+/** A parsed 指标值. `number` is a decimal string; `text` is what the form printed. */
+export interface IndicatorValue {
+  comparator: IndicatorComparator;
+  number?: string;
+  unit?: string;
+  text: string;
+}
+
+/**
+ * One 三级指标 row for one period. Placeholder rows the form prints for every 二级指标 (e.g. an empty
+ * 经济效益指标) are not stored: the framework lists them, so an exporter can print them back.
+ */
+export interface PerformanceIndicator {
+  period: PerformancePeriod;
+  level1: string;
+  level2: string;
+  level3: string;
+  /** 指标值 exactly as printed. */
+  value: string;
+  parsed?: IndicatorValue;
+}
+
+export interface PerformanceContacts {
+  responsiblePerson?: string;
+  handler?: string;
+  phone?: string;
+  /** 填报日期 as printed; Shanxi's system prints a timestamp such as "20240129115246". */
+  filledOn?: string;
+}
+
+export interface PerformanceTargetForm {
+  /** e.g. 大同市市级预算部门（单位）项目支出绩效目标表 or 山西省省级…项目支出绩效目标申报表. */
+  title?: string;
+  /** From "(2024年度)". */
+  year?: number;
+  projectName: string;
+  department: DepartmentRef;
+  implementingUnit: string;
+  /** 项目属性, e.g. 经常性项目（长期开展）. */
+  projectAttribute: string;
+  /** 项目期 as printed, e.g. "99年" (the system's marker for an ongoing project). */
+  projectTerm: string;
+  funds: Record<PerformancePeriod, FundBreakdown>;
+  /** 项目概况 */
+  overview: string;
+  /** 立项依据 */
+  basis: string;
+  /** 项目设立必要性 */
+  necessity: string;
+  /** 保证项目实施的制度、措施 */
+  safeguards: string;
+  /** 项目实施计划 */
+  plan: string;
+  /** 总体目标 per period. */
+  overallGoals: Record<PerformancePeriod, string>;
+  indicators: PerformanceIndicator[];
+  contacts: PerformanceContacts;
+}
