@@ -26,7 +26,7 @@ const DIGIT_NOT_AFTER_LETTER = /(?:^|[^A-Za-z])\d/;
 /** "2024年底前", "2024年内完成": a deadline, not the number 2024. */
 const isYearDeadline = (number: string, unit: string): boolean => /^(?:19|20)\d\d$/.test(number) && /^年./.test(unit);
 
-function strip(text: string, patterns: ReadonlyArray<readonly [RegExp, NumericComparator]>) {
+function takeComparator(text: string, patterns: ReadonlyArray<readonly [RegExp, NumericComparator]>) {
   for (const [pattern, comparator] of patterns) {
     const match = pattern.exec(text);
     if (match) return { comparator, rest: text.replace(pattern, '') };
@@ -35,8 +35,8 @@ function strip(text: string, patterns: ReadonlyArray<readonly [RegExp, NumericCo
 }
 
 function readNumeric(compact: string): Omit<IndicatorValue, 'text'> | undefined {
-  const prefixed = strip(compact, PREFIXES);
-  const suffixed = prefixed ? undefined : strip(compact, SUFFIXES);
+  const prefixed = takeComparator(compact, PREFIXES);
+  const suffixed = prefixed ? undefined : takeComparator(compact, SUFFIXES);
   const comparator = prefixed?.comparator ?? suffixed?.comparator ?? '=';
   const rest = prefixed?.rest ?? suffixed?.rest ?? compact;
   const match = NUMBER_THEN_UNIT.exec(rest);

@@ -1,9 +1,18 @@
 // 山西 2024 部门预算公开 13-table set (DESIGN.md §3), as data. The year is substituted from `{year}`.
-import type { HeaderNode, TableDef, TemplateFamily } from '../types';
+import type { ClassificationId, ColumnDef, HeaderNode, RowModel, TableDef, TemplateFamily } from '../types';
 import { amount, codeColumn, FUNCTION_CLASS_ROWS, GFB_LABELS, GPB_LABELS, nameColumn, SCOB_LABELS } from './common';
 
 const EMPTY_NOTE = '注：本表无数据';
 const YEAR_BUDGET = ['{year}年预算数', '{year}预算数', '预算数'];
+
+const TOTAL_LABELS = ['合计', '总计'];
+const codedTree = (classification: ClassificationId): RowModel => ({ kind: 'codedTree', totalLabel: TOTAL_LABELS, classification, codeLengths: [3, 5, 7] });
+/** 一般公共预算 / 政府性基金预算 / 国有资本经营预算 amount columns, ids optionally prefixed. */
+const fundAmounts = (prefix = ''): ColumnDef[] => [
+  amount(`${prefix}gpb`, '一般公共预算'),
+  amount(`${prefix}gfb`, '政府性基金预算'),
+  amount(`${prefix}scob`, '国有资本经营预算'),
+];
 
 const fundHeaders = (prefix = ''): HeaderNode[] => [
   { label: GPB_LABELS, column: `${prefix}gpb` },
@@ -34,7 +43,7 @@ function expenditureByFunction(id: string, no: number, title: string, sheetName:
       {
         id: 'main',
         columns: [codeColumn(), nameColumn(), amount('total', '合计'), amount('basic', '基本支出'), amount('project', '项目支出')],
-        rows: { kind: 'codedTree', totalLabel: ['合计', '总计'], classification: 'function', codeLengths: [3, 5, 7] },
+        rows: codedTree('function'),
       },
     ],
     emptyNote: EMPTY_NOTE,
@@ -131,7 +140,7 @@ const t02: TableDef = {
         amount('unitFunds', '单位资金'),
         amount('carryOver', '上年结转'),
       ],
-      rows: { kind: 'codedTree', totalLabel: ['合计', '总计'], classification: 'function', codeLengths: [3, 5, 7] },
+      rows: codedTree('function'),
     },
   ],
   emptyNote: EMPTY_NOTE,
@@ -181,9 +190,7 @@ const t04: TableDef = {
       columns: [
         nameColumn('expName', '项目'),
         amount('expTotal', '小计'),
-        amount('expgpb', '一般公共预算'),
-        amount('expgfb', '政府性基金预算'),
-        amount('expscob', '国有资本经营预算'),
+        ...fundAmounts('exp'),
       ],
       rows: {
         kind: 'fixed',
@@ -232,7 +239,7 @@ const t06: TableDef = {
         amount('personnel', '人员经费'),
         amount('public', '公用经费'),
       ],
-      rows: { kind: 'economicPairs', totalLabel: ['合计', '总计'] },
+      rows: { kind: 'economicPairs', totalLabel: TOTAL_LABELS },
     },
   ],
   emptyNote: EMPTY_NOTE,
@@ -252,7 +259,7 @@ const t07: TableDef = {
     {
       id: 'main',
       columns: [codeColumn('code', '收入科目编码'), nameColumn(), amount('amount', '政府性基金收入预算')],
-      rows: { kind: 'codedTree', totalLabel: ['合计', '总计'], classification: 'govFundIncome', codeLengths: [3, 5, 7] },
+      rows: codedTree('govFundIncome'),
     },
   ],
   emptyNote: EMPTY_NOTE,
@@ -299,7 +306,7 @@ const t09: TableDef = {
       id: 'income',
       label: '国有资本经营预算收入',
       columns: [codeColumn('incomeCode', '收入科目编码'), nameColumn('incomeName'), amount('incomeAmount', '国有资本经营收入预算')],
-      rows: { kind: 'codedTree', totalLabel: ['合计', '总计'], classification: 'stateCapitalIncome', codeLengths: [3, 5, 7] },
+      rows: codedTree('stateCapitalIncome'),
     },
     {
       id: 'expenditure',
@@ -311,7 +318,7 @@ const t09: TableDef = {
         amount('expBasic', '基本支出'),
         amount('expProject', '项目支出'),
       ],
-      rows: { kind: 'codedTree', totalLabel: ['合计', '总计'], classification: 'function', codeLengths: [3, 5, 7] },
+      rows: codedTree('function'),
     },
   ],
   emptyNote: EMPTY_NOTE,
@@ -330,7 +337,7 @@ const t10: TableDef = {
   sides: [
     {
       id: 'main',
-      columns: [nameColumn('name', '项目'), amount('total', '合计'), amount('gpb', '一般公共预算'), amount('gfb', '政府性基金预算'), amount('scob', '国有资本经营预算')],
+      columns: [nameColumn('name', '项目'), amount('total', '合计'), ...fundAmounts()],
       rows: {
         kind: 'fixed',
         rows: [
@@ -360,7 +367,7 @@ const t11: TableDef = {
   sides: [
     {
       id: 'main',
-      columns: [nameColumn('name', '单位名称'), amount('total', '合计'), amount('gpb', '一般公共预算'), amount('gfb', '政府性基金预算'), amount('scob', '国有资本经营预算')],
+      columns: [nameColumn('name', '单位名称'), amount('total', '合计'), ...fundAmounts()],
       rows: { kind: 'unitList', totalLabel: ['部门合计', '合计', '总计'] },
     },
   ],
@@ -394,9 +401,7 @@ const t12: TableDef = {
       columns: [
         nameColumn('name', '项目名称'),
         amount('total', '合计'),
-        amount('gpb', '一般公共预算'),
-        amount('gfb', '政府性基金预算'),
-        amount('scob', '国有资本经营预算'),
+        ...fundAmounts(),
         amount('fsm', '财政专户管理资金'),
         amount('unitFunds', '单位资金'),
       ],
@@ -420,7 +425,7 @@ const t13: TableDef = {
   sides: [
     {
       id: 'main',
-      columns: [nameColumn('name', '项目名称'), amount('total', '合计'), amount('gpb', '一般公共预算'), amount('gfb', '政府性基金预算'), amount('scob', '国有资本经营预算')],
+      columns: [nameColumn('name', '项目名称'), amount('total', '合计'), ...fundAmounts()],
       rows: PROJECT_TREE,
     },
   ],
