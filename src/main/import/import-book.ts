@@ -7,7 +7,7 @@ import { rowLabelKey } from '../../shared/text';
 import { ImportError } from './errors';
 import { fileLabel } from './file-label';
 import { cellAddress, cellText, type SheetGrid, type WorkbookGrid } from './grid';
-import { findTitles, looksLikeTitle } from './locate';
+import { findTitles, looksLikeTitle, type TitleHit } from './locate';
 import { readTable, type TableRegion } from './read-table';
 import { readWorkbook } from './read-workbook';
 import { settleProjectTree } from './rows';
@@ -33,7 +33,15 @@ export async function importWorkbooks(files: readonly string[], options: ImportO
 }
 
 export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOptions = {}): ImportResult {
-  const family = chooseFamily(workbooks, options.familyId);
+  const titles = new Map<SheetGrid, Map<TemplateFamily, TitleHit[]>>();
+  const titlesOf = (sheet: SheetGrid, family: TemplateFamily): TitleHit[] => {
+    let byFamily = titles.get(sheet);
+    if (!byFamily) titles.set(sheet, (byFamily = new Map()));
+    let hits = byFamily.get(family);
+    if (!hits) byFamily.set(family, (hits = findTitles(sheet, family)));
+    return hits;
+  };
+  const family = chooseFamily(workbooks, options.familyId, titlesOf);
   const notices: Notice[] = [];
   const tables = new Map<string, BookTable>();
   const departments: { name: string; where: Notice }[] = [];
@@ -42,7 +50,7 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
 
   for (const workbook of workbooks) {
     for (const sheet of workbook.sheets) {
-      const regions = regionsOf(sheet, family);
+      const regions = regionsOf(sheet, titlesOf(sheet, family));
       if (regions.length === 0) {
         notices.push(...unrecognisedSheetNotices(workbook.file, sheet, family));
         continue;
@@ -91,7 +99,11 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
   return { book, notices };
 }
 
-function chooseFamily(workbooks: readonly WorkbookGrid[], familyId: string | undefined): TemplateFamily {
+function chooseFamily(
+  workbooks: readonly WorkbookGrid[],
+  familyId: string | undefined,
+  titlesOf: (sheet: SheetGrid, family: TemplateFamily) => TitleHit[],
+): TemplateFamily {
   if (familyId) {
     const family = TEMPLATE_FAMILIES.find((f) => f.id === familyId);
     if (!family) throw new ImportError(`未知的模板「${familyId}」。可用模板：${TEMPLATE_FAMILIES.map((f) => f.id).join('、')}。`, '');
@@ -100,7 +112,7 @@ function chooseFamily(workbooks: readonly WorkbookGrid[], familyId: string | und
   let best = TEMPLATE_FAMILIES[0] as TemplateFamily;
   let bestCount = -1;
   for (const family of TEMPLATE_FAMILIES) {
-    const count = workbooks.reduce((n, w) => n + w.sheets.reduce((m, s) => m + findTitles(s, family).length, 0), 0);
+    const count = workbooks.reduce((n, w) => n + w.sheets.reduce((m, s) => m + titlesOf(s, family).length, 0), 0);
     if (count > bestCount) {
       best = family;
       bestCount = count;
@@ -109,8 +121,7 @@ function chooseFamily(workbooks: readonly WorkbookGrid[], familyId: string | und
   return best;
 }
 
-function regionsOf(sheet: SheetGrid, family: TemplateFamily): TableRegion[] {
-  const hits = findTitles(sheet, family);
+function regionsOf(sheet: SheetGrid, hits: TitleHit[]): TableRegion[] {
   return hits.map((hit, i) => ({
     table: hit.table,
     titleRow: hit.row,

@@ -19,7 +19,12 @@ interface TitleKey {
   key: string;
 }
 
+/** Title keys are built once per family: matching runs for every text cell of every sheet. */
+const keysByFamily = new WeakMap<TemplateFamily, TitleKey[]>();
+
 function titleKeys(family: TemplateFamily): TitleKey[] {
+  const cached = keysByFamily.get(family);
+  if (cached) return cached;
   const keys: TitleKey[] = [];
   for (const table of family.tables) {
     for (const title of [table.title, ...(table.titleAliases ?? [])]) {
@@ -30,11 +35,14 @@ function titleKeys(family: TemplateFamily): TitleKey[] {
     }
   }
   // Longest first: "…支出预算表(不含上年结转)" must win over a shorter title it ends with.
-  return keys.sort((a, b) => b.key.length - a.key.length);
+  keys.sort((a, b) => b.key.length - a.key.length);
+  keysByFamily.set(family, keys);
+  return keys;
 }
 
 export function matchTitle(text: string, family: TemplateFamily): TableDef | undefined {
-  if (text.length > 80) return undefined;
+  // Every title names a 表; most cells (amounts, item names) are rejected without normalising.
+  if (text.length > 80 || !text.includes('表')) return undefined;
   const normalised = normaliseLabel(text).replace(TITLE_PREFIX, '');
   for (const { table, key } of titleKeys(family)) {
     if (key.length >= 4 && normalised.endsWith(key)) return table;
