@@ -4,7 +4,15 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Book, Notice } from '../src/shared/book';
-import { LATEST_SCHEMA_VERSION, migrations, openStore, StoreError, type Store } from '../src/main/store';
+import {
+  LATEST_SCHEMA_VERSION,
+  MAX_EXPLANATION_LENGTH,
+  migrations,
+  openStore,
+  StoreError,
+  type Store,
+} from '../src/main/store';
+import { applyMigrations } from '../src/main/store/migrate';
 import { openDatabase } from '../src/main/store/open';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
 
@@ -166,7 +174,17 @@ function raw(path: string): Database.Database {
 function counts(path: string): Record<string, number> {
   const db = raw(path);
   try {
-    const tables = ['books', 'book_sources', 'units', 'book_tables', 'book_rows', 'amounts', 'import_notices', 'edit_log'];
+    const tables = [
+      'books',
+      'book_sources',
+      'units',
+      'book_tables',
+      'book_rows',
+      'amounts',
+      'import_notices',
+      'explanations',
+      'edit_log',
+    ];
     return Object.fromEntries(
       tables.map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n]),
     );
@@ -183,6 +201,7 @@ const EMPTY_COUNTS = {
   book_rows: 0,
   amounts: 0,
   import_notices: 0,
+  explanations: 0,
   edit_log: 0,
 };
 
@@ -404,6 +423,8 @@ describe('books', () => {
     const before = counts(dbPath);
     const gone = store.insertBook(sampleBook(), sampleNotices);
     store.setAmount({ bookId: gone, tableId: 'shanxi-2024/06', side: 'main', rowKey: 'total', columnId: 'total', value: '1.00' });
+    store.setExplanation({ bookId: gone, findingKey: 't01.total', text: '已核实' });
+    expect(counts(dbPath).explanations).toBe(1);
     store.deleteBook(gone);
     expect(counts(dbPath)).toEqual(before);
     expect(store.listBooks().map((b) => b.id)).toEqual([keep]);
@@ -592,6 +613,313 @@ describe('edits, undo and redo', () => {
     ).toThrow(StoreError);
     expect(valueOf()).toStrictEqual(original);
     expect(store.historyState(bookId)).toEqual({ canUndo: false, canRedo: false, revision: 0 });
+  });
+});
+
+describe('migration 3: column letters and explanations', () => {
+  it('applies on a fresh file', () => {
+    openTracked().close();
+    const db = raw(dbPath);
+    const columns = (db.pragma('table_info(book_tables)') as Array<{ name: string }>).map((c) => c.name);
+    const explanationColumns = (db.pragma('table_info(explanations)') as Array<{ name: string; pk: number }>).map(
+      (c) => [c.name, c.pk],
+    );
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    db.close();
+    expect(LATEST_SCHEMA_VERSION).toBe(3);
+    expect(versions).toEqual([1, 2, 3]);
+    expect(columns).toContain('column_letters');
+    expect(explanationColumns).toEqual([
+      ['book_id', 1],
+      ['finding_key', 2],
+      ['text', 0],
+      ['updated_at', 0],
+      ['actor', 0],
+    ]);
+  });
+
+  it('upgrades a version-2 file: its book loads without column letters or explanations', () => {
+    const v2Path = tmp.file('v2.db');
+    const v2 = new Database(v2Path);
+    v2.pragma('foreign_keys = ON');
+    expect(applyMigrations(v2, () => new Date('2024-01-01T00:00:00Z'), migrations.slice(0, 2))).toEqual([1, 2]);
+    expect(v2.pragma('user_version', { simple: true })).toBe(2);
+    // Written the way the version-2 store wrote a book.
+    const at = '2024-01-01T00:00:00.000Z';
+    const bookId = Number(
+      v2
+        .prepare(
+          `INSERT INTO books (family_id, year, department, unit, decimals, created_at, updated_at, revision)
+           VALUES ('shanxi-2024', 2024, '旧部门', '万元', 2, ?, ?, 0)`,
+        )
+        .run(at, at).lastInsertRowid,
+    );
+    v2.prepare("INSERT INTO book_sources (book_id, position, file) VALUES (?, 0, 'old.xlsx')").run(bookId);
+    v2.prepare("INSERT INTO units (book_id, position, name, kind, administrative) VALUES (?, 0, '旧部门', '机关', 1)").run(bookId);
+    const tableId = Number(
+      v2
+        .prepare(
+          `INSERT INTO book_tables (book_id, table_id, no, title, empty_note, source_file, source_sheet, source_cell)
+           VALUES (?, 'shanxi-2024/01', 1, '收支总表', 0, 'old.xlsx', '表一', NULL)`,
+        )
+        .run(bookId).lastInsertRowid,
+    );
+    const rowId = Number(
+      v2
+        .prepare(
+          `INSERT INTO book_rows (book_table_id, side, position, row_key, level, name)
+           VALUES (?, 'main', 0, 'total', 'total', '合计')`,
+        )
+        .run(tableId).lastInsertRowid,
+    );
+    v2.prepare("INSERT INTO amounts (row_id, column_id, value) VALUES (?, 'total', '10.00')").run(rowId);
+    v2.prepare(
+      `INSERT INTO edit_log (book_id, seq, at, kind, payload) VALUES (?, 1, ?, 'import', '{}')`,
+    ).run(bookId, at);
+    v2.close();
+
+    const store = openTracked(v2Path);
+    expect(store.schemaVersion()).toBe(3);
+    const expected: Book = {
+      id: bookId,
+      familyId: 'shanxi-2024',
+      year: 2024,
+      department: '旧部门',
+      unit: '万元',
+      decimals: 2,
+      units: [{ name: '旧部门', kind: '机关', administrative: true }],
+      tables: [
+        {
+          tableId: 'shanxi-2024/01',
+          no: 1,
+          title: '收支总表',
+          emptyNote: false,
+          source: { file: 'old.xlsx', sheet: '表一' },
+          rows: [{ key: 'total', side: 'main', level: 'total', name: '合计', values: { total: { value: '10.00' } } }],
+        },
+      ],
+      sources: ['old.xlsx'],
+    };
+    const loaded = store.loadBook(bookId);
+    expect(loaded).toStrictEqual(expected);
+    expect('columnLetters' in loaded.tables[0]!).toBe(false);
+    expect('explanations' in loaded).toBe(false);
+    expect(store.explanations(bookId)).toEqual([]);
+    // The upgraded file takes explanations like a new one.
+    expect(store.setExplanation({ bookId, findingKey: 'k', text: '说明' }).seq).toBe(2);
+    expect(store.integrityCheck()).toBe('ok');
+  });
+
+  it('round-trips column letters exactly: absent, empty and filled', () => {
+    const store = openTracked();
+    const book = sampleBook();
+    book.tables[0]!.columnLetters = { amount: 'B', total: 'D', current: 'E', carried: 'F' };
+    book.tables[2]!.columnLetters = {};
+    const id = store.insertBook(book);
+    expect(store.loadBook(id)).toStrictEqual({ ...book, id });
+    expect('columnLetters' in store.loadBook(id).tables[1]!).toBe(false);
+
+    const db = raw(dbPath);
+    const stored = db.prepare('SELECT table_id, column_letters FROM book_tables ORDER BY no').all();
+    db.close();
+    expect(stored).toEqual([
+      { table_id: 'shanxi-2024/01', column_letters: '{"amount":"B","total":"D","current":"E","carried":"F"}' },
+      { table_id: 'shanxi-2024/06', column_letters: null },
+      { table_id: 'shanxi-2024/07', column_letters: '{}' },
+    ]);
+  });
+
+  it.each([{ total: 'd' }, { total: 'ABCD' }, { total: 4 as unknown as string }, ['C'] as unknown as Record<string, string>])(
+    'rejects column letters %j in Chinese, leaving no trace',
+    (letters) => {
+      const store = openTracked();
+      const book = sampleBook();
+      book.tables[1]!.columnLetters = letters;
+      expect(() => store.insertBook(book)).toThrow(
+        '预算本无法保存：表“2024年一般公共预算安排基本支出分经济科目表（不含上年结转）”的列字母无效',
+      );
+      expect(counts(dbPath)).toEqual(EMPTY_COUNTS);
+    },
+  );
+
+  it('insertBook writes the explanations it is given; loadBook returns them sorted by finding key', () => {
+    const store = openTracked();
+    const book: Book = {
+      ...sampleBook(),
+      explanations: [
+        { findingKey: 't06.tree:main:30101:total', text: '含离退休人员经费', updatedAt: '2024-02-01T00:00:00.000Z' },
+        { findingKey: 't02.tree:main:21011:total', text: ' 已与财政核对 ', updatedAt: '2024-02-02T00:00:00.000Z', actor: '李会计' },
+      ],
+    };
+    const id = store.insertBook(book);
+    const sorted = [book.explanations![1]!, book.explanations![0]!];
+    expect(store.loadBook(id)).toStrictEqual({ ...book, id, explanations: sorted });
+    expect(store.explanations(id)).toStrictEqual(sorted);
+    // Importing explanations is part of the import, not separate undoable edits.
+    expect(store.editLog(id).map((e) => e.kind)).toEqual(['import']);
+    expect(store.historyState(id).canUndo).toBe(false);
+  });
+
+  it('refuses a book with a duplicate or blank explanation, leaving no trace', () => {
+    const store = openTracked();
+    const e = { findingKey: 'k', text: '说明', updatedAt: '2024-02-01T00:00:00.000Z' };
+    expect(() => store.insertBook({ ...sampleBook(), explanations: [e, e] })).toThrow('审核项“k”的说明出现了两次');
+    expect(() => store.insertBook({ ...sampleBook(), explanations: [{ ...e, text: '  ' }] })).toThrow(
+      '预算本无法保存：审核项“k”的说明为空或过长',
+    );
+    expect(counts(dbPath)).toEqual(EMPTY_COUNTS);
+  });
+});
+
+describe('explanations (审核说明)', () => {
+  let store: Store;
+  let bookId: number;
+  const key = 't02.tree:main:21011:total';
+  const cell = { tableId: 'shanxi-2024/01', side: 'expenditure', rowKey: '201', columnId: 'total' } as const;
+  /** Time of the edit_log entry `seq`. */
+  const at = (seq: number) => store.editLog(bookId).find((e) => e.seq === seq)!.at;
+  const texts = () => store.explanations(bookId).map((e) => [e.findingKey, e.text]);
+
+  beforeEach(() => {
+    let tick = 0;
+    store = openStore(dbPath, { now: () => new Date(Date.UTC(2024, 2, 1, 8, 0, tick++)) });
+    open.push(store);
+    bookId = store.insertBook(sampleBook(), [], { actor: '导入' }); // tick 0
+  });
+
+  it('setExplanation → explanations → undo → redo, with the log showing explain, undo and redo', () => {
+    const set = store.setExplanation({ bookId, findingKey: key, text: '  上年含一次性项目  ', actor: '张会计' });
+    const change = { findingKey: key, before: null, after: '上年含一次性项目' };
+    expect(set).toEqual({ changed: true, seq: 2, revision: 1, change });
+    expect(store.explanations(bookId)).toStrictEqual([
+      { findingKey: key, text: '上年含一次性项目', updatedAt: at(2), actor: '张会计' },
+    ]);
+    expect(store.loadBook(bookId).explanations).toStrictEqual(store.explanations(bookId));
+    expect(store.historyState(bookId)).toEqual({ canUndo: true, canRedo: false, revision: 1 });
+
+    const undone = store.undo(bookId);
+    const back = { findingKey: key, before: '上年含一次性项目', after: null };
+    expect(undone).toEqual({ seq: 3, targetSeq: 2, revision: 2, changes: [], explanation: back });
+    expect(store.explanations(bookId)).toEqual([]);
+    expect('explanations' in store.loadBook(bookId)).toBe(false);
+    expect(store.undo(bookId)).toBeNull();
+
+    const redone = store.redo(bookId);
+    expect(redone).toEqual({ seq: 4, targetSeq: 2, revision: 3, changes: [], explanation: change });
+    // Put back by redo: the redo's time, no actor (the log says who wrote it).
+    expect(store.explanations(bookId)).toStrictEqual([{ findingKey: key, text: '上年含一次性项目', updatedAt: at(4) }]);
+    expect(store.redo(bookId)).toBeNull();
+
+    const log = store.editLog(bookId);
+    expect(log.map((e) => [e.seq, e.kind, e.actor, e.undone, e.discardedBy])).toEqual([
+      [1, 'import', '导入', false, null],
+      [2, 'explain', '张会计', false, null],
+      [3, 'undo', null, false, null],
+      [4, 'redo', null, false, null],
+    ]);
+    expect(log[1]!.payload).toEqual(change);
+    expect(log[2]!.payload).toEqual({ targetSeq: 2, changes: [], explanation: back });
+    expect(log[3]!.payload).toEqual({ targetSeq: 2, changes: [], explanation: change });
+    expect(store.listBooks()[0]).toMatchObject({ revision: 3, updatedAt: at(4) });
+    expect(new Set(log.map((e) => e.at)).size).toBe(4);
+  });
+
+  it('replacing a text logs before and after; undo restores the earlier text', () => {
+    store.setExplanation({ bookId, findingKey: key, text: '第一稿' });
+    const second = store.setExplanation({ bookId, findingKey: key, text: '第二稿', actor: '王科长' });
+    expect(second.change).toEqual({ findingKey: key, before: '第一稿', after: '第二稿' });
+    expect(store.undo(bookId)?.explanation).toEqual({ findingKey: key, before: '第二稿', after: '第一稿' });
+    expect(texts()).toEqual([[key, '第一稿']]);
+  });
+
+  it('the same text again (after trimming) is not logged and keeps the redo stack', () => {
+    store.setExplanation({ bookId, findingKey: key, text: '说明' });
+    store.setExplanation({ bookId, findingKey: 'other', text: '另一条' });
+    store.undo(bookId);
+    expect(store.setExplanation({ bookId, findingKey: key, text: ' 说明\n' })).toEqual({
+      changed: false,
+      seq: null,
+      revision: 3,
+      change: null,
+    });
+    // Clearing what is not there is a no-op too.
+    expect(store.setExplanation({ bookId, findingKey: 'none', text: null }).changed).toBe(false);
+    expect(store.historyState(bookId)).toEqual({ canUndo: true, canRedo: true, revision: 3 });
+    expect(store.editLog(bookId)).toHaveLength(4);
+  });
+
+  it.each([null, '', '   \n\t'])('text %j clears the explanation; undo brings it back', (text) => {
+    store.setExplanation({ bookId, findingKey: key, text: '说明', actor: '张会计' });
+    store.setExplanation({ bookId, findingKey: 'keep', text: '保留' });
+    const cleared = store.setExplanation({ bookId, findingKey: key, text, actor: '张会计' });
+    expect(cleared).toMatchObject({ changed: true, seq: 4, change: { findingKey: key, before: '说明', after: null } });
+    expect(texts()).toEqual([['keep', '保留']]);
+    store.undo(bookId);
+    expect(texts()).toEqual([
+      ['keep', '保留'],
+      [key, '说明'],
+    ]);
+  });
+
+  it('refuses text over 2,000 characters in Chinese and changes nothing', () => {
+    expect(MAX_EXPLANATION_LENGTH).toBe(2000);
+    const longest = '说'.repeat(2000);
+    expect(store.setExplanation({ bookId, findingKey: key, text: `  ${longest}  ` }).changed).toBe(true);
+    expect(() => store.setExplanation({ bookId, findingKey: key, text: `${longest}明` })).toThrow(
+      '审核说明最多 2000 个字，当前有 2001 个字，请精简后再保存',
+    );
+    // Characters, not UTF-16 units: 2,000 astral characters are fine.
+    expect(store.setExplanation({ bookId, findingKey: 'astral', text: '𠀀'.repeat(2000) }).changed).toBe(true);
+    expect(texts()).toEqual([
+      ['astral', '𠀀'.repeat(2000)],
+      [key, longest],
+    ]);
+    expect(store.editLog(bookId)).toHaveLength(3);
+  });
+
+  it('names an unknown book in Chinese and refuses an empty finding key', () => {
+    expect(() => store.setExplanation({ bookId: 999, findingKey: key, text: '说明' })).toThrow('找不到编号为 999 的预算本');
+    expect(() => store.explanations(999)).toThrow('找不到编号为 999 的预算本');
+    expect(() => store.setExplanation({ bookId, findingKey: '', text: '说明' })).toThrow('审核项编号不能为空');
+    expect(store.editLog(bookId)).toHaveLength(1);
+  });
+
+  it('undo and redo walk amount edits and explanations in order; a new explanation discards the redo stack', () => {
+    store.setAmount({ bookId, ...cell, value: '1.00' }); // seq 2
+    store.setExplanation({ bookId, findingKey: key, text: '改为 1.00 的原因' }); // seq 3
+    store.setAmount({ bookId, ...cell, value: '2.00' }); // seq 4
+    const amount = () => store.loadBook(bookId).tables[0]!.rows[1]!.values.total?.value;
+
+    const amountUndo = store.undo(bookId)!;
+    expect(amountUndo.targetSeq).toBe(4);
+    expect('explanation' in amountUndo).toBe(false);
+    expect([amount(), texts()]).toEqual(['1.00', [[key, '改为 1.00 的原因']]]);
+    expect(store.undo(bookId)).toMatchObject({ targetSeq: 3, changes: [] });
+    expect([amount(), texts()]).toEqual(['1.00', []]);
+    expect(store.undo(bookId)?.targetSeq).toBe(2);
+    expect([amount(), texts()]).toEqual(['472.39', []]);
+    expect(store.undo(bookId)).toBeNull();
+
+    expect(store.redo(bookId)?.targetSeq).toBe(2);
+    expect(store.redo(bookId)?.targetSeq).toBe(3);
+    expect([amount(), texts()]).toEqual(['1.00', [[key, '改为 1.00 的原因']]]);
+
+    // seq 4 is still on the redo stack; a new explanation discards it.
+    store.setExplanation({ bookId, findingKey: 'other', text: '另一条' }); // seq 10
+    expect(store.historyState(bookId).canRedo).toBe(false);
+    expect(store.editLog(bookId).find((e) => e.seq === 4)).toMatchObject({ undone: true, discardedBy: 10 });
+    expect(store.editLog(bookId).map((e) => e.kind)).toEqual([
+      'import',
+      'setAmount',
+      'explain',
+      'setAmount',
+      'undo',
+      'undo',
+      'undo',
+      'redo',
+      'redo',
+      'explain',
+    ]);
   });
 });
 

@@ -51,6 +51,7 @@ export interface BookTable {
   emptyNote: boolean;
   source?: SourceRef;
   rows: BookRow[];
+  columnLetters?: Record<string, string>; // template column id → sheet column letter ("C"), so a finding on a blank cell can still name its Excel cell
 }
 
 /** 机关 is the department's own office (same name as the department); every other unit is a 下属单位. */
@@ -75,6 +76,17 @@ export interface Book {
   units: BookUnit[];
   tables: BookTable[];
   sources: string[];
+  /** 审核说明 attached to warnings; loadBook sorts them by findingKey and omits the field when there are none. */
+  explanations?: Explanation[];
+}
+
+/** A clerk's explanation (审核说明) of a validation warning, keyed by the finding's stable, opaque key. */
+export interface Explanation {
+  findingKey: string;
+  text: string;
+  /** ISO-8601 UTC. */
+  updatedAt: string;
+  actor?: string;
 }
 
 /** Something the importer could not map or chose to skip: always names file, sheet and cell where known. */

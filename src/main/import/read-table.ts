@@ -3,7 +3,7 @@ import type { BookAmount, BookRow, BookTable, Notice } from '../../shared/book';
 import { parseAmount, toCanonical, type MoneyUnit } from '../../shared/money';
 import type { TableDef, TableSide, TemplateFamily } from '../../shared/template/types';
 import { normaliseLabel } from '../../shared/text';
-import { cellAddress, cellText, getCell, type SheetGrid } from './grid';
+import { cellAddress, cellText, columnLetters, getCell, type SheetGrid } from './grid';
 import { isColumnNumberRow, mapColumns, mappingScore, requiredColumnCount, type ColumnMapping } from './header';
 import { readMeta } from './meta';
 import { createRowReader, type RawRow } from './rows';
@@ -87,6 +87,7 @@ export function readTable(file: string, sheet: SheetGrid, region: TableRegion, f
     title: region.titleText,
     emptyNote,
     source: { ...where, cell: cellAddress(region.titleRow, 1) },
+    columnLetters: Object.fromEntries([...mapping.columns].map(([id, column]) => [id, columnLetters(column)])),
     rows,
   };
   if (emptyNote && rows.some((r) => Object.keys(r.values).length > 0)) {

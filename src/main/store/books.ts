@@ -5,6 +5,7 @@ import type { MoneyUnit } from '../../shared/money';
 import { isCanonicalDecimal } from './canonical';
 import { amountFromColumns, amountToColumns, sourceFromColumns, sourceToColumns, type AmountColumns } from './codec';
 import { StoreError, storeMessages } from './errors';
+import type { ExplanationRepository } from './explanations';
 import type { LogWriter } from './log';
 import type { BookSummary, ImportPayload, InsertBookOptions, RowSide } from './types';
 
@@ -32,6 +33,8 @@ interface TableRow {
   source_file: string | null;
   source_sheet: string | null;
   source_cell: string | null;
+  /** JSON object; NULL when the importer recorded none (and for books stored before migration 3). */
+  column_letters: string | null;
 }
 
 interface RowRow {
@@ -66,7 +69,12 @@ export interface BookRepository {
   deleteBook(id: number): void;
 }
 
-export function createBookRepository(db: Database.Database, log: LogWriter, now: () => Date): BookRepository {
+export function createBookRepository(
+  db: Database.Database,
+  log: LogWriter,
+  now: () => Date,
+  explanations: ExplanationRepository,
+): BookRepository {
   const s = {
     insertBook: db.prepare(
       `INSERT INTO books (family_id, year, department, unit, decimals, created_at, updated_at, revision)
@@ -75,8 +83,9 @@ export function createBookRepository(db: Database.Database, log: LogWriter, now:
     insertSource: db.prepare('INSERT INTO book_sources (book_id, position, file) VALUES (?, ?, ?)'),
     insertUnit: db.prepare('INSERT INTO units (book_id, position, name, kind, administrative) VALUES (?, ?, ?, ?, ?)'),
     insertTable: db.prepare(
-      `INSERT INTO book_tables (book_id, table_id, no, title, empty_note, source_file, source_sheet, source_cell)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO book_tables (book_id, table_id, no, title, empty_note, source_file, source_sheet, source_cell,
+                               column_letters)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertRow: db.prepare(
       `INSERT INTO book_rows (book_table_id, side, position, row_key, level, code, name, gov_code, gov_name,
@@ -145,6 +154,7 @@ export function createBookRepository(db: Database.Database, log: LogWriter, now:
               table.title,
               table.emptyNote ? 1 : 0,
               ...sourceToColumns(table.source),
+              table.columnLetters === undefined ? null : JSON.stringify(table.columnLetters),
             ),
           () => storeMessages.duplicateTable(table.tableId),
         ).lastInsertRowid,
@@ -186,6 +196,7 @@ export function createBookRepository(db: Database.Database, log: LogWriter, now:
     }
     if (total % PROGRESS_EVERY !== 0 || total === 0) options.onProgress?.(total, total);
 
+    explanations.insertAll(bookId, book.explanations ?? []);
     notices.forEach((n, i) =>
       s.insertNotice.run(bookId, i, n.level, n.message, n.file ?? null, n.sheet ?? null, n.cell ?? null),
     );
@@ -229,9 +240,10 @@ export function createBookRepository(db: Database.Database, log: LogWriter, now:
       };
       const source = sourceFromColumns(t.source_file, t.source_sheet, t.source_cell);
       if (source) table.source = source;
+      if (t.column_letters !== null) table.columnLetters = JSON.parse(t.column_letters) as Record<string, string>;
       return table;
     });
-    return {
+    const book: Book = {
       id: header.id,
       familyId: header.family_id,
       year: header.year,
@@ -242,6 +254,9 @@ export function createBookRepository(db: Database.Database, log: LogWriter, now:
       tables,
       sources: s.sources.all(id).map((r) => r.file),
     };
+    const explained = explanations.read(id);
+    if (explained.length) book.explanations = explained;
+    return book;
   });
 
   return {
@@ -276,7 +291,7 @@ export function createBookRepository(db: Database.Database, log: LogWriter, now:
     },
 
     deleteBook(id) {
-      // Children (tables, rows, amounts, notices, edit log) go with it through ON DELETE CASCADE.
+      // Children (tables, rows, amounts, notices, explanations, edit log) go with it through ON DELETE CASCADE.
       if (s.delete.run(id).changes === 0) throw new StoreError('book-not-found', storeMessages.bookNotFound(id));
     },
   };
@@ -310,5 +325,18 @@ function assertBookShape(book: Book): void {
   if (book.unit !== '元' && book.unit !== '万元') problems.push(storeMessages.badUnit(String(book.unit)));
   if (!Number.isInteger(book.year)) problems.push(storeMessages.badYear(String(book.year)));
   if (!Number.isInteger(book.decimals) || book.decimals < 0) problems.push(storeMessages.badDecimals(String(book.decimals)));
+  for (const table of book.tables) {
+    if (table.columnLetters !== undefined && !isColumnLetters(table.columnLetters)) {
+      problems.push(storeMessages.badColumnLetters(table.title));
+    }
+  }
   if (problems.length) throw new StoreError('invalid-book', storeMessages.invalidBook(problems));
+}
+
+/** A plain object of column id → "A" … "XFD". */
+function isColumnLetters(value: unknown): value is Record<string, string> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(value).every((letters) => typeof letters === 'string' && /^[A-Z]{1,3}$/.test(letters));
 }

@@ -1,5 +1,6 @@
-// Amount edits with undo/redo. The edit_log is the single history:
-//  - an edit (setAmount/setAmounts) appends an entry holding every cell's before/after state;
+// Amount edits, and undo/redo of every undoable entry. The edit_log is the single history:
+//  - an edit (setAmount/setAmounts) appends an entry holding every cell's before/after state; an 'explain'
+//    entry (explanations.ts) holds one finding's before/after explanation text and undoes the same way;
 //  - undo re-applies the `before` states of the latest edit with undone = 0, flags it undone = 1 and appends
 //    an 'undo' entry; redo re-applies the `after` states of the earliest undone, non-discarded edit, clears
 //    its flag and appends a 'redo' entry — so the audit trail lists every action, including undo and redo;
@@ -12,6 +13,7 @@ import type { BookAmount } from '../../shared/book';
 import { isCanonicalDecimal } from './canonical';
 import { amountFromColumns, amountToColumns, type AmountColumns } from './codec';
 import { StoreError, storeMessages } from './errors';
+import type { ExplanationRepository } from './explanations';
 import type { LogWriter } from './log';
 import type {
   AmountChange,
@@ -19,13 +21,14 @@ import type {
   EditLogEntry,
   EditPayload,
   EditResult,
+  ExplainPayload,
   HistoryState,
   SetAmountsInput,
   UndoRedoPayload,
   UndoRedoResult,
 } from './types';
 
-const UNDOABLE = "('setAmount', 'setAmounts')";
+const UNDOABLE = "('setAmount', 'setAmounts', 'explain')";
 
 interface LogRow {
   id: number;
@@ -46,7 +49,12 @@ export interface EditRepository {
   editLog(bookId: number): EditLogEntry[];
 }
 
-export function createEditRepository(db: Database.Database, log: LogWriter, now: () => Date): EditRepository {
+export function createEditRepository(
+  db: Database.Database,
+  log: LogWriter,
+  now: () => Date,
+  explanations: ExplanationRepository,
+): EditRepository {
   const s = {
     locate: db.prepare<[string, string, number, string], { title: string; row_id: number | null }>(
       `SELECT t.title, r.id AS row_id FROM book_tables t
@@ -65,9 +73,6 @@ export function createEditRepository(db: Database.Database, log: LogWriter, now:
          from_formula = excluded.from_formula`,
     ),
     deleteAmount: db.prepare('DELETE FROM amounts WHERE row_id = ? AND column_id = ?'),
-    discardRedo: db.prepare(
-      'UPDATE edit_log SET discarded_by = ? WHERE book_id = ? AND undone = 1 AND discarded_by IS NULL',
-    ),
     undoTop: db.prepare<[number], LogRow>(
       `SELECT * FROM edit_log WHERE book_id = ? AND undone = 0 AND kind IN ${UNDOABLE}
        ORDER BY seq DESC LIMIT 1`,
@@ -77,7 +82,6 @@ export function createEditRepository(db: Database.Database, log: LogWriter, now:
        ORDER BY seq ASC LIMIT 1`,
     ),
     setUndone: db.prepare('UPDATE edit_log SET undone = ? WHERE id = ?'),
-    revision: db.prepare<[number], { revision: number }>('SELECT revision FROM books WHERE id = ?'),
     log: db.prepare<[number], LogRow>('SELECT * FROM edit_log WHERE book_id = ? ORDER BY seq'),
   };
 
@@ -135,11 +139,11 @@ export function createEditRepository(db: Database.Database, log: LogWriter, now:
       changes.push({ tableId, side, rowKey, columnId, before, after });
     }
     if (changes.length === 0) {
-      return { changed: false, seq: null, revision: s.revision.get(input.bookId)!.revision, changes };
+      return { changed: false, seq: null, revision: log.revision(input.bookId), changes };
     }
     const at = now().toISOString();
     const seq = log.append(input.bookId, kind, { changes } satisfies EditPayload, input.actor, at);
-    s.discardRedo.run(seq, input.bookId);
+    log.discardRedo(input.bookId, seq);
     return { changed: true, seq, revision: log.bump(input.bookId, at), changes };
   });
 
@@ -148,15 +152,21 @@ export function createEditRepository(db: Database.Database, log: LogWriter, now:
       log.assertBook(bookId);
       const target = direction === 'undo' ? s.undoTop.get(bookId) : s.redoTop.get(bookId);
       if (!target) return null;
-      const recorded = (JSON.parse(target.payload) as EditPayload).changes;
-      // Undo walks the cells backwards so a cell edited twice in one step ends at its first `before`.
-      const changes =
-        direction === 'undo' ? apply(bookId, [...recorded].reverse(), 'before') : apply(bookId, recorded, 'after');
-      s.setUndone.run(direction === 'undo' ? 1 : 0, target.id);
+      const state = direction === 'undo' ? 'before' : 'after';
       const at = now().toISOString();
-      const payload: UndoRedoPayload = { targetSeq: target.seq, changes };
+      let payload: UndoRedoPayload;
+      if (target.kind === 'explain') {
+        const explanation = explanations.restore(bookId, JSON.parse(target.payload) as ExplainPayload, state, at);
+        payload = { targetSeq: target.seq, changes: [], explanation };
+      } else {
+        const recorded = (JSON.parse(target.payload) as EditPayload).changes;
+        // Undo walks the cells backwards so a cell edited twice in one step ends at its first `before`.
+        const cells = direction === 'undo' ? [...recorded].reverse() : recorded;
+        payload = { targetSeq: target.seq, changes: apply(bookId, cells, state) };
+      }
+      s.setUndone.run(direction === 'undo' ? 1 : 0, target.id);
       const seq = log.append(bookId, direction, payload, undefined, at);
-      return { seq, targetSeq: target.seq, revision: log.bump(bookId, at), changes };
+      return { seq, revision: log.bump(bookId, at), ...payload };
     });
   const undo = step('undo');
   const redo = step('redo');
@@ -167,9 +177,8 @@ export function createEditRepository(db: Database.Database, log: LogWriter, now:
     undo: (bookId) => undo.immediate(bookId),
     redo: (bookId) => redo.immediate(bookId),
     historyState(bookId) {
-      const revision = s.revision.get(bookId);
-      if (!revision) throw new StoreError('book-not-found', storeMessages.bookNotFound(bookId));
-      return { canUndo: !!s.undoTop.get(bookId), canRedo: !!s.redoTop.get(bookId), revision: revision.revision };
+      const revision = log.revision(bookId);
+      return { canUndo: !!s.undoTop.get(bookId), canRedo: !!s.redoTop.get(bookId), revision };
     },
     editLog(bookId) {
       log.assertBook(bookId);

@@ -45,6 +45,13 @@ export const storeMessages = {
   invalidBookAmount: (tableTitle: string, rowName: string, columnId: string, text: string) =>
     `表“${tableTitle}”行“${rowName}”列“${columnId}”的金额“${text}”不是规范的十进制数字`,
   emptyColumnId: '列编号不能为空',
+  emptyFindingKey: '审核项编号不能为空',
+  explanationTooLong: (length: number, max: number) =>
+    `审核说明最多 ${max} 个字，当前有 ${length} 个字，请精简后再保存`,
+  badExplanation: (findingKey: string) => `审核项“${findingKey}”的说明为空或过长`,
+  duplicateExplanation: (findingKey: string) => `审核项“${findingKey}”的说明出现了两次`,
+  badColumnLetters: (tableTitle: string) =>
+    `表“${tableTitle}”的列字母无效（应为 A–XFD 形式的大写字母）`,
   invalidBook: (problems: string[]) => `预算本无法保存：${problems.join('；')}`,
   badUnit: (unit: string) => `金额单位“${unit}”无效（应为 元 或 万元）`,
   badYear: (year: string) => `年度“${year}”无效`,

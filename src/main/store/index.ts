@@ -4,4 +4,5 @@ export { StoreError, storeMessages, type StoreErrorCode } from './errors';
 export { isCanonicalDecimal } from './canonical';
 export { migrations, LATEST_SCHEMA_VERSION, type Migration } from './migrations';
 export { PROGRESS_EVERY } from './books';
+export { MAX_EXPLANATION_LENGTH } from './explanations';
 export type * from './types';

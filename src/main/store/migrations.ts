@@ -127,6 +127,26 @@ export const migrations: readonly Migration[] = [
     name: 'units: administrative flag (listed in 表十一)',
     sql: `ALTER TABLE units ADD COLUMN administrative INTEGER NOT NULL DEFAULT 0 CHECK (administrative IN (0, 1));`,
   },
+  {
+    version: 3,
+    name: '审核说明 (explanations of warnings); source column letters per table',
+    sql: `
+      -- JSON object: template column id -> sheet column letter. NULL = not recorded (books imported earlier).
+      ALTER TABLE book_tables ADD COLUMN column_letters TEXT
+        CHECK (column_letters IS NULL OR json_valid(column_letters));
+
+      -- One explanation per finding; the finding key is opaque text chosen by the validation service.
+      -- History (who changed what, undo/redo) lives in edit_log entries of kind 'explain'.
+      CREATE TABLE explanations (
+        book_id      INTEGER NOT NULL REFERENCES books(id) ON DELETE CASCADE,
+        finding_key  TEXT    NOT NULL,
+        text         TEXT    NOT NULL,
+        updated_at   TEXT    NOT NULL,
+        actor        TEXT,
+        PRIMARY KEY (book_id, finding_key)
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The schema version this build writes and understands. */

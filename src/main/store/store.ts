@@ -1,6 +1,7 @@
 // openStore: one connection, prepared statements created once, the Store API on top.
 import { createBookRepository } from './books';
 import { createEditRepository } from './edits';
+import { createExplanationRepository } from './explanations';
 import { createLogWriter } from './log';
 import { schemaVersion } from './migrate';
 import { openDatabase } from './open';
@@ -15,8 +16,9 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const now = options.now ?? (() => new Date());
   const db = openDatabase(path, now);
   const log = createLogWriter(db);
-  const books = createBookRepository(db, log, now);
-  const edits = createEditRepository(db, log, now);
+  const explanations = createExplanationRepository(db, log, now);
+  const books = createBookRepository(db, log, now, explanations);
+  const edits = createEditRepository(db, log, now, explanations);
 
   return {
     path: db.name,
@@ -28,6 +30,11 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     setAmount: ({ bookId, actor, value, tableId, side, rowKey, columnId }) =>
       edits.setAmounts({ bookId, actor, cells: [{ tableId, side, rowKey, columnId, value }] }, 'setAmount'),
     setAmounts: (input) => edits.setAmounts(input, 'setAmounts'),
+    setExplanation: (edit) => explanations.set(edit),
+    explanations: (bookId) => {
+      log.assertBook(bookId);
+      return explanations.read(bookId);
+    },
     undo: (bookId) => edits.undo(bookId),
     redo: (bookId) => edits.redo(bookId),
     historyState: (bookId) => edits.historyState(bookId),

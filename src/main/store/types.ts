@@ -1,6 +1,6 @@
 // The store's public contract. Cells are addressed by template ids (tableId, side, rowKey, columnId), never by
 // database row ids, so the API, the edit log and the UI all speak the same language.
-import type { Book, BookAmount, BookRow, Notice } from '../../shared/book';
+import type { Book, BookAmount, BookRow, Explanation, Notice } from '../../shared/book';
 import type { MoneyUnit } from '../../shared/money';
 
 export type RowSide = BookRow['side'];
@@ -63,14 +63,41 @@ export interface EditResult {
   changes: AmountChange[];
 }
 
+export interface SetExplanationInput {
+  bookId: number;
+  /** The finding's stable key, e.g. "t02.tree:main:21011:total"; opaque to the store. */
+  findingKey: string;
+  /** Trimmed before saving; null or blank removes the explanation. At most 2,000 characters. */
+  text: string | null;
+  actor?: string;
+}
+
+/** One finding's explanation text before and after an action; null means "no explanation". */
+export interface ExplanationChange {
+  findingKey: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface SetExplanationResult {
+  /** False when the finding already had that text: nothing was logged, the redo stack was kept. */
+  changed: boolean;
+  /** seq of the 'explain' edit_log entry written; null when nothing changed. */
+  seq: number | null;
+  revision: number;
+  change: ExplanationChange | null;
+}
+
 export interface UndoRedoResult {
   /** seq of the new 'undo'/'redo' edit_log entry. */
   seq: number;
   /** seq of the edit that was undone or redone. */
   targetSeq: number;
   revision: number;
-  /** What actually changed now (before = state prior to this undo/redo). */
+  /** What actually changed now (before = state prior to this undo/redo); empty when the target was an 'explain'. */
   changes: AmountChange[];
+  /** Present when the target was an 'explain' entry: the explanation's text now (before) and restored (after). */
+  explanation?: ExplanationChange;
 }
 
 export interface HistoryState {
@@ -91,9 +118,12 @@ export interface EditPayload {
   changes: AmountChange[];
 }
 
+export type ExplainPayload = ExplanationChange;
+
 export interface UndoRedoPayload {
   targetSeq: number;
   changes: AmountChange[];
+  explanation?: ExplanationChange;
 }
 
 interface EditLogBase {
@@ -112,6 +142,7 @@ interface EditLogBase {
 export type EditLogEntry =
   | (EditLogBase & { kind: 'import'; payload: ImportPayload })
   | (EditLogBase & { kind: 'setAmount' | 'setAmounts'; payload: EditPayload })
+  | (EditLogBase & { kind: 'explain'; payload: ExplainPayload })
   | (EditLogBase & { kind: 'undo' | 'redo'; payload: UndoRedoPayload });
 
 export type EditKind = EditLogEntry['kind'];
@@ -128,7 +159,14 @@ export interface Store {
   deleteBook(id: number): void;
   setAmount(edit: SetAmountInput): EditResult;
   setAmounts(edit: SetAmountsInput): EditResult;
-  /** Undoes the latest edit that is not undone; null when there is nothing to undo. */
+  /**
+   * Sets (or, with null/blank text, removes) the 审核说明 of one finding, logged as an undoable 'explain' entry.
+   * The caller must already have checked that the finding is a warning: errors cannot be explained away.
+   */
+  setExplanation(edit: SetExplanationInput): SetExplanationResult;
+  /** The book's explanations, sorted by findingKey. */
+  explanations(bookId: number): Explanation[];
+  /** Undoes the latest edit (amount or explanation) that is not undone; null when there is nothing to undo. */
   undo(bookId: number): UndoRedoResult | null;
   /** Redoes the most recently undone edit unless a later edit discarded it; null when nothing to redo. */
   redo(bookId: number): UndoRedoResult | null;

@@ -1,0 +1,147 @@
+// Validation rules are data: each rule names a kind, the tables/rows/columns it relates (by template ids)
+// and a severity. The engine compiles them against a book into concrete checks; no check is hand-written.
+import type { RowLevel } from '../book';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SideId = 'main' | 'income' | 'expenditure';
+
+/** Chooses rows of one table side. All given criteria must hold; none given = every row. */
+export interface RowSelector {
+  keys?: readonly string[];
+  levels?: readonly RowLevel[];
+  /** Rows that carry a classification code (the 30 class rows of 表一/表四, coded-tree rows). */
+  hasCode?: boolean;
+  /** Printed names (compared without spaces, numbering and bracket width). */
+  names?: readonly string[];
+}
+
+/** A set of cells: the selected rows, each row's value being the sum of `columns`. */
+export interface Operand {
+  table: string;
+  side?: SideId;
+  rows: RowSelector;
+  columns: readonly string[];
+}
+
+export type Relation = '=' | '>=' | '<=';
+
+/** A rule runs only while all its conditions hold (e.g. 表五 = 表三 only when all money is 一般公共预算). */
+export interface Condition {
+  left: Operand;
+  relation: Relation;
+  right: Operand | 'zero';
+  /** Chinese description used when the rule is skipped. */
+  description: string;
+}
+
+interface RuleBase {
+  id: string;
+  severity: Severity;
+  /** Short Chinese name of the relation, shown in reports. */
+  title: string;
+  when?: readonly Condition[];
+}
+
+/** In every selected row: total column = Σ part columns. */
+export interface RowSumRule extends RuleBase {
+  kind: 'rowSum';
+  table: string;
+  side?: SideId;
+  total: string;
+  parts: readonly string[];
+  rows?: RowSelector;
+}
+
+/** In every listed column: the total row = Σ the part rows (fixed-row tables). */
+export interface RowsSumRule extends RuleBase {
+  kind: 'rowsSum';
+  table: string;
+  side?: SideId;
+  total: string;
+  parts: RowSelector;
+  columns: readonly string[];
+}
+
+/** Parent = Σ children down the table's tree (类/款/项, 经济分类, 部门/单位/项目), in every listed column. */
+export interface TreeSumRule extends RuleBase {
+  kind: 'treeSum';
+  table: string;
+  side?: SideId;
+  columns: readonly string[];
+}
+
+/**
+ * Compares figures across tables. `pairBy: 'code' | 'key'` pairs rows one to one (a row with money on one
+ * side only is a finding); 'aggregate' sums each operand into one figure. `right` may list several operands
+ * that add up. 'exact' tolerance: the same figure printed twice; 'rounded': a sum of rounded figures.
+ */
+export interface MatchRule extends RuleBase {
+  kind: 'match';
+  left: Operand;
+  right: Operand | readonly Operand[];
+  pairBy: 'code' | 'key' | 'aggregate';
+  relation: Relation;
+  tolerance: 'exact' | 'rounded';
+}
+
+/** 3/5/7-digit codes; every 项 has its 款 and 类 row in the same table. */
+export interface CodeStructureRule extends RuleBase {
+  kind: 'codeStructure';
+  tables: readonly { table: string; side?: SideId }[];
+}
+
+/** A code's name differs from the catalogue (warning) or the code is not in it (info). */
+export interface CatalogueNameRule extends RuleBase {
+  kind: 'catalogueName';
+  tables: readonly { table: string; side?: SideId }[];
+}
+
+/** One code, one name, in every listed table. */
+export interface ConsistentNamesRule extends RuleBase {
+  kind: 'consistentNames';
+  tables: readonly { table: string; side?: SideId }[];
+}
+
+/** An empty table carries "注：本表无数据"; a table with figures does not. */
+export interface EmptyNoteRule extends RuleBase {
+  kind: 'emptyNote';
+}
+
+export type Rule = RowSumRule | RowsSumRule | TreeSumRule | MatchRule | CodeStructureRule | CatalogueNameRule | ConsistentNamesRule | EmptyNoteRule;
+
+export interface Location {
+  /** Table number as printed (表N). */
+  table: number;
+  tableId: string;
+  side?: SideId;
+  /** Row code, or its printed name when it has no code. */
+  row: string;
+  rowKey: string;
+  /** Column label as printed. */
+  column?: string;
+  columnId?: string;
+  sheet?: string;
+  cell?: string;
+}
+
+export interface Finding {
+  /** Stable across runs and edits of figures: rule, table, side, row and column. Explanations attach to it. */
+  key: string;
+  rule: string;
+  severity: Severity;
+  message: string;
+  locations: Location[];
+  expected?: string;
+  actual?: string;
+  difference?: string;
+  /** The difference is within the rounding tolerance of 万元 figures (尾差). */
+  roundingTail?: boolean;
+  /** The clerk's 审核说明 (warnings only). */
+  explanation?: string;
+}
+
+export interface ValidationSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
