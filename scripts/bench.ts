@@ -12,10 +12,11 @@ import { arch, cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createContext, RESULTS_DIR, type BenchSection } from './bench/context';
 import { importSection } from './bench/import';
+import { validateSection } from './bench/validate';
 import { MB } from './bench/measure';
 import { renderSection, renderSummary, verdictOf, type SectionResult } from './bench/report';
 
-const SECTIONS: readonly BenchSection[] = [importSection];
+const SECTIONS: readonly BenchSection[] = [importSection, validateSection];
 
 function parseArgs(argv: readonly string[]): { quick: boolean; only: string[] } {
   const quick = argv.includes('--quick');

@@ -1,5 +1,6 @@
 // `budget-workbench <command>` for reviewers and scripts. Runs under plain Node (no Electron).
 import { runBooks, runDump, runImport, exitCodeFor, USAGE } from './commands';
+import { runCheck } from './check';
 import { EXIT, processIO, type CliIO } from './output';
 import { UsageError } from './args';
 
@@ -7,6 +8,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number> | 
   import: runImport,
   dump: runDump,
   books: runBooks,
+  check: runCheck,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {

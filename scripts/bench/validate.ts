@@ -1,0 +1,171 @@
+// Bench section "validate": full validation of the department book and of the generated large book, import +
+// validate of the department workbook (what `check FILE` does), and incremental re-validation after one cell edit
+// in the large book. Budgets: DESIGN.md §8.
+import { performance } from 'node:perf_hooks';
+import type { Book, BookRow } from '../../src/shared/book';
+import { Dec, toCanonical } from '../../src/shared/money';
+import { summarise, Validator, type ValidationSummary } from '../../src/shared/validation';
+import { importWorkbooks } from '../../src/main/import/import-book';
+import type { BenchContext, BenchSection, RunCounts } from './context';
+import { median, time, type Timing } from './measure';
+import { timingDetail, type Budget, type Metric, type SectionResult } from './report';
+
+const BUDGETS = {
+  departmentImportValidate: { max: 150, label: '< 150 ms（导入+校验）' },
+  largeValidate: { max: 50, label: '< 50 ms' },
+  oneCell: { max: 2, label: '< 2 ms' },
+} satisfies Record<string, Budget>;
+
+const TITLE = '校验（全量与单格增量）';
+
+const timeMetric = (id: string, label: string, timing: Timing, budget?: Budget): Metric => ({
+  id,
+  label,
+  kind: 'time',
+  value: timing.median,
+  timing,
+  detail: timingDetail(timing),
+  ...(budget ? { budget } : {}),
+});
+
+const countMetric = (id: string, label: string, value: number, detail?: string): Metric => ({ id, label, kind: 'count', value, ...(detail ? { detail } : {}) });
+
+/** Validation is cheap next to import: more runs than the import section's counts, same warm-up idea. */
+function validationCounts(context: BenchContext, base: RunCounts): RunCounts {
+  return context.options.quick ? base : { warmup: Math.max(base.warmup, 3), runs: Math.max(base.runs * 3, 15) };
+}
+
+const countsText = (s: ValidationSummary): string => `错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}`;
+
+function fullValidation(book: Book): { checks: number; findings: number; summary: string } {
+  const validator = new Validator(book);
+  const findings = validator.findings();
+  return { checks: validator.checkCount, findings: findings.length, summary: countsText(summarise(findings)) };
+}
+
+interface EditTarget {
+  tableId: string;
+  row: BookRow;
+  column: string;
+  /** The cell's figure before the edits (null: blank). */
+  value: string | null;
+  label: string;
+}
+
+/** A 项 row of 表三 with a figure in a part column (项目支出 or 基本支出): the cell a clerk typically edits. */
+function itemTarget(book: Book): EditTarget {
+  const table = book.tables.find((t) => t.tableId === 't03');
+  const rows = table?.rows.filter((r) => r.level === 'item') ?? [];
+  // From the middle of the tree, not the first row: nothing about the first row is special-cased anywhere.
+  for (const row of [...rows.slice(rows.length >> 1), ...rows]) {
+    for (const [column, label] of [
+      ['project', '项目支出'],
+      ['basic', '基本支出'],
+    ] as const) {
+      const amount = row.values[column];
+      if (amount) return { tableId: 't03', row, column, value: amount.value, label: `表三「${row.code ?? row.key} ${row.name}」${label}` };
+    }
+  }
+  throw new Error('表三没有带金额的项级科目，无法测量单格增量校验');
+}
+
+/** 表二 合计行 单位资金: one of the cells the condition of 表五 = 表三 reads, so an edit here re-runs every pair. */
+function conditionTarget(book: Book): EditTarget {
+  const row = book.tables.find((t) => t.tableId === 't02')?.rows.find((r) => r.key === 'total');
+  if (!row) throw new Error('表二没有合计行');
+  return { tableId: 't02', row, column: 'unitFunds', value: row.values.unitFunds?.value ?? null, label: '表二「合计」单位资金（「表五 = 表三」规则的前提条件读取此格）' };
+}
+
+/**
+ * One-cell re-validation: `setValue` alternating between the original figure and the figure + 1.00, so every
+ * call really changes the cell. Each call is timed on its own (no GC between calls: they are meant to be
+ * microseconds). The cell is left as it was.
+ */
+function timeOneCell(validator: Validator, target: EditTarget, warmup: number, runs: number): { timing: Timing; reran: number } {
+  const { tableId, row, column, value: original } = target;
+  const changed = toCanonical(new Dec(original ?? 0).plus(1));
+  let reran = 0;
+  const samples: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    const value = i % 2 === 0 ? changed : original;
+    const start = performance.now();
+    reran = validator.setValue(tableId, row.side, row.key, column, value);
+    const elapsed = performance.now() - start;
+    if (i >= warmup) samples.push(Math.round(elapsed * 1000) / 1000);
+  }
+  validator.setValue(tableId, row.side, row.key, column, original);
+  return { timing: { samples, median: median(samples), min: Math.min(...samples), max: Math.max(...samples), warmup, runs }, reran };
+}
+
+const oneCellDetail = (timing: Timing, target: EditTarget): string =>
+  `${target.label}；${timing.runs} 次 setValue 的中位数 ${timing.median.toFixed(3)} ms（交替写入原值与原值加 1.00），范围 ${timing.min.toFixed(3)} – ${timing.max.toFixed(3)} ms（预热 ${timing.warmup} 次）`;
+
+export const validateSection: BenchSection = {
+  id: 'validate',
+  title: TITLE,
+  async run(context): Promise<SectionResult> {
+    const metrics: Metric[] = [];
+    const notes: string[] = [];
+
+    // The department workbook.
+    context.log('部门工作簿：导入…');
+    const department = (await importWorkbooks([context.departmentXlsx])).book;
+    const departmentFacts = fullValidation(department);
+    context.log('部门工作簿：全量校验…');
+    const departmentValidate = await time(() => new Validator(department).findings(), validationCounts(context, context.small));
+    context.log('部门工作簿：导入 + 校验…');
+    const departmentImportValidate = await time(async () => {
+      const { book } = await importWorkbooks([context.departmentXlsx]);
+      new Validator(book).findings();
+    }, context.small);
+    metrics.push(
+      timeMetric('validate.department.validate', '部门工作簿：全量校验', departmentValidate),
+      timeMetric('validate.department.importValidate', '部门工作簿：导入 + 校验', departmentImportValidate, BUDGETS.departmentImportValidate),
+      countMetric('validate.department.checks', '部门工作簿：编译出的检查数', departmentFacts.checks),
+    );
+    notes.push(`部门工作簿：${departmentFacts.checks} 项检查，${departmentFacts.findings} 条结果（${departmentFacts.summary}）。`);
+
+    // The generated large workbook.
+    const { path, facts } = await context.largeWorkbook();
+    context.log('大型工作簿：导入（一次，不计时）…');
+    const large = (await importWorkbooks([path])).book;
+    const largeFacts = fullValidation(large);
+    context.log('大型工作簿：全量校验…');
+    const largeValidate = await time(() => new Validator(large).findings(), validationCounts(context, context.large));
+    metrics.push(timeMetric('validate.large.validate', '大型工作簿：全量校验', largeValidate, BUDGETS.largeValidate));
+
+    // Where the full validation's time goes: compiling + first run (the constructor) vs collecting the findings.
+    let built: Validator | undefined;
+    const construct = await time(() => {
+      built = new Validator(large);
+    }, validationCounts(context, context.large));
+    const collect = await time(() => built?.findings(), validationCounts(context, context.large));
+    metrics.push(
+      timeMetric('validate.large.construct', '  其中：编译规则并首次运行（构造）', construct),
+      timeMetric('validate.large.findings', '  其中：汇总结果（findings()）', collect),
+    );
+
+    context.log('大型工作簿：单格增量校验…');
+    const validator = new Validator(large);
+    const before = summarise(validator.findings());
+    const item = itemTarget(large);
+    const itemReps = context.options.quick ? { warmup: 50, runs: 200 } : { warmup: 200, runs: 2000 };
+    const itemEdit = timeOneCell(validator, item, itemReps.warmup, itemReps.runs);
+    const condition = conditionTarget(large);
+    const conditionReps = context.options.quick ? { warmup: 1, runs: 3 } : { warmup: 2, runs: 11 };
+    const conditionEdit = timeOneCell(validator, condition, conditionReps.warmup, conditionReps.runs);
+    const after = summarise(validator.findings());
+    metrics.push(
+      { ...timeMetric('validate.large.oneCell', '大型工作簿：改表三一个项级金额后增量校验', itemEdit.timing, BUDGETS.oneCell), detail: oneCellDetail(itemEdit.timing, item) },
+      { ...timeMetric('validate.large.oneCellCondition', '大型工作簿：改一个规则前提单元格后增量校验', conditionEdit.timing, BUDGETS.oneCell), detail: oneCellDetail(conditionEdit.timing, condition) },
+      countMetric('validate.large.checks', '大型工作簿：编译出的检查数', largeFacts.checks),
+      countMetric('validate.large.reran', '大型工作簿：改项级金额重跑的检查数', itemEdit.reran, item.label),
+      countMetric('validate.large.reranCondition', '大型工作簿：改前提单元格重跑的检查数', conditionEdit.reran, condition.label),
+    );
+    notes.push(
+      `大型工作簿：${facts.totalRows} 行，${largeFacts.checks} 项检查，${largeFacts.findings} 条结果（${largeFacts.summary}）；改表三一个项级金额重跑 ${itemEdit.reran} 项检查（占 ${((itemEdit.reran / largeFacts.checks) * 100).toFixed(2)}%），改表二合计行单位资金重跑 ${conditionEdit.reran} 项。`,
+      `增量测量前后（改回原值后）的结果：${countsText(before)} → ${countsText(after)}${countsText(before) === countsText(after) ? '（一致）' : '（不一致！）'}。`,
+    );
+    return { id: 'validate', title: TITLE, metrics, notes };
+  },
+};
