@@ -1,24 +1,41 @@
-// Fast access to a book's rows and figures for the validator. Figures are parsed to Dec once and updated
-// in place on edits, so re-validating after one cell costs only the checks that read it.
+// Fast access to a book's rows and figures for the validator. Every cell gets a small integer id; figures
+// are held as exact scaled integers (bigint, in units of 10^-scale), so sums in the hot path never touch
+// decimal parsing or strings. Dec is used only to word findings.
 import type { Book, BookRow, BookTable } from '../book';
 import { Dec } from '../money';
 import { rowLabelKey } from '../text';
 import type { RowSelector, SideId } from './types';
 
-/** A dependency on every cell of a table. */
-export const tableWildcard = (table: string): string => `${table}|*`;
-
-export const cellKey = (table: string, side: string, row: string, column: string): string => `${table}|${side}|${row}|${column}`;
+/** Decimal places of the widest figure (at least the book's precision). */
+function scaleOf(book: Book): number {
+  let scale = book.decimals;
+  for (const table of book.tables) {
+    for (const row of table.rows) {
+      for (const amount of Object.values(row.values)) {
+        const dot = amount.value.indexOf('.');
+        if (dot >= 0) scale = Math.max(scale, amount.value.length - dot - 1);
+      }
+    }
+  }
+  return scale;
+}
 
 export class BookIndex {
+  readonly scale: number;
+  private readonly factor: Dec;
   private readonly tables = new Map<string, BookTable>();
   private readonly rowsBySide = new Map<string, BookRow[]>();
   private readonly rowByKey = new Map<string, BookRow>();
-  private readonly values = new Map<string, Dec>();
-  /** Non-blank figures per table, so "is this table empty?" costs nothing after an edit. */
+  private readonly rowIds = new Map<BookRow, number>();
+  private readonly rowTable = new Map<BookRow, string>();
+  private readonly columnIds = new Map<string, number>();
+  /** Figures by cell id; undefined = blank. */
+  private readonly figures: (bigint | undefined)[] = [];
   private readonly figureCounts = new Map<string, number>();
 
   constructor(readonly book: Book) {
+    this.scale = scaleOf(book);
+    this.factor = new Dec(10).pow(this.scale);
     for (const table of book.tables) {
       this.tables.set(table.tableId, table);
       for (const row of table.rows) {
@@ -27,10 +44,9 @@ export class BookIndex {
         if (!rows) this.rowsBySide.set(sideKey, (rows = []));
         rows.push(row);
         this.rowByKey.set(`${sideKey}|${row.key}`, row);
-        for (const [column, amount] of Object.entries(row.values)) {
-          this.values.set(cellKey(table.tableId, row.side, row.key, column), new Dec(amount.value));
-          this.figureCounts.set(table.tableId, (this.figureCounts.get(table.tableId) ?? 0) + 1);
-        }
+        this.rowIds.set(row, this.rowIds.size);
+        this.rowTable.set(row, table.tableId);
+        for (const [column, amount] of Object.entries(row.values)) this.store(table.tableId, this.cellId(row, column), amount.value);
       }
     }
   }
@@ -43,7 +59,7 @@ export class BookIndex {
     return this.rowsBySide.get(`${tableId}|${side}`) ?? [];
   }
 
-  row(tableId: string, side: SideId, key: string): BookRow | undefined {
+  row(tableId: string, side: string, key: string): BookRow | undefined {
     return this.rowByKey.get(`${tableId}|${side}|${key}`);
   }
 
@@ -58,22 +74,62 @@ export class BookIndex {
     );
   }
 
-  /** The figure in a cell; undefined when blank. */
-  value(tableId: string, side: string, rowKey: string, column: string): Dec | undefined {
-    return this.values.get(cellKey(tableId, side, rowKey, column));
+  /** Stable small integer for (row, column); rows hold at most 64 columns. */
+  cellId(row: BookRow, column: string): number {
+    let columnId = this.columnIds.get(column);
+    if (columnId === undefined) this.columnIds.set(column, (columnId = this.columnIds.size));
+    const rowId = this.rowIds.get(row);
+    if (rowId === undefined) throw new Error(`row ${row.key} is not in this book`);
+    return rowId * 64 + columnId;
   }
 
-  /** Applies an edit to the cached figure (the book itself is updated by its owner). */
-  setValue(tableId: string, side: string, rowKey: string, column: string, value: string | null): void {
-    const key = cellKey(tableId, side, rowKey, column);
-    const had = this.values.has(key);
-    if (value === null) this.values.delete(key);
-    else this.values.set(key, new Dec(value));
+  /** The figure in a cell as a scaled integer; undefined when blank. */
+  figure(cell: number): bigint | undefined {
+    return this.figures[cell];
+  }
+
+  /** Scaled integer → exact decimal. */
+  toDec(figure: bigint): Dec {
+    return new Dec(figure.toString()).dividedBy(this.factor);
+  }
+
+  /** Units of 10^-scale per unit of 10^-decimals (the rounding quantum of the book's figures). */
+  quantumUnits(decimals: number): bigint {
+    return 10n ** BigInt(Math.max(this.scale - decimals, 0));
+  }
+
+  /** Applies an edit; returns the cell id, or undefined when the row is unknown. */
+  setValue(tableId: string, side: string, rowKey: string, column: string, value: string | null): number | undefined {
+    const row = this.row(tableId, side, rowKey);
+    if (!row) return undefined;
+    const cell = this.cellId(row, column);
+    const had = this.figures[cell] !== undefined;
+    if (value === null) this.figures[cell] = undefined;
+    else this.store(tableId, cell, value, false);
     const delta = (value === null ? 0 : 1) - (had ? 1 : 0);
     if (delta) this.figureCounts.set(tableId, (this.figureCounts.get(tableId) ?? 0) + delta);
+    return cell;
   }
 
   hasFigures(tableId: string): boolean {
     return (this.figureCounts.get(tableId) ?? 0) > 0;
   }
+
+  private store(tableId: string, cell: number, value: string, count = true): void {
+    this.figures[cell] = this.scaled(value);
+    if (count) this.figureCounts.set(tableId, (this.figureCounts.get(tableId) ?? 0) + 1);
+  }
+
+  /** "-12.3" at scale 2 → -1230n, straight from the canonical string (no decimal parsing in the hot path). */
+  private scaled(value: string): bigint {
+    const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
+    if (!match) return BigInt(new Dec(value).times(this.factor).toFixed(0));
+    const fraction = match[3] ?? '';
+    // An edit with more decimals than the book had cannot be held at this scale: the engine rebuilds.
+    if (fraction.length > this.scale) throw new ScaleExceeded();
+    return BigInt(`${match[1]}${match[2]}${fraction.padEnd(this.scale, '0')}`);
+  }
 }
+
+/** Thrown when an edited figure has more decimals than the index's scale. */
+export class ScaleExceeded extends Error {}

@@ -4,7 +4,18 @@ import type { Finding } from './types';
 
 export interface Check {
   id: string;
-  /** Cell keys read (see cellKey). Empty for structural checks, which re-run only on a rebuild. */
-  deps: string[];
+  /** Cell ids read (BookIndex.cellId). Empty for structural checks, which re-run only on a rebuild. */
+  deps: number[];
+  /** Tables any of whose cells matter (e.g. "is this table empty?"). */
+  tableDeps?: string[];
+  /** Condition nodes gating this check. */
+  gates?: ConditionNode[];
   run(): Finding[];
+}
+
+/** A rule condition evaluated once for all the checks it gates, re-evaluated when its cells change. */
+export interface ConditionNode {
+  deps: number[];
+  holds: boolean;
+  evaluate(): boolean;
 }

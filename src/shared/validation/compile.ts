@@ -1,10 +1,11 @@
-// Rules + book → checks. Conditions wrap a rule's checks: while a condition is false they report nothing.
-import type { Check } from './check';
+// Rules + book → checks. A rule's conditions become one shared node: evaluated once, re-evaluated when its
+// cells change, and while false every check it gates reports nothing.
+import type { Check, ConditionNode } from './check';
 import type { CompileContext } from './kinds/context';
 import { compileCatalogueName, compileCodeStructure, compileConsistentNames } from './kinds/codes';
 import { compileEmptyNote } from './kinds/empty-note';
 import { compileMatch } from './kinds/match';
-import { depsOf, resolve, valueOver } from './kinds/operand';
+import { cellsOf, resolve, sumOf } from './kinds/operand';
 import { compileRowSum, compileRowsSum } from './kinds/row-sum';
 import { compileTreeSum } from './kinds/tree-sum';
 import type { Condition, Rule } from './types';
@@ -30,26 +31,33 @@ function compileRule(rule: Rule, ctx: CompileContext): Check[] {
   }
 }
 
-function conditionHolds(condition: Condition, ctx: CompileContext): boolean {
-  const left = valueOver(ctx, resolve(ctx, condition.left)).value;
-  const right = condition.right === 'zero' ? left.minus(left) : valueOver(ctx, resolve(ctx, condition.right)).value;
-  return condition.relation === '=' ? left.eq(right) : condition.relation === '>=' ? left.gte(right) : left.lte(right);
-}
-
-function conditionDeps(condition: Condition, ctx: CompileContext): string[] {
-  return [...depsOf(resolve(ctx, condition.left)), ...(condition.right === 'zero' ? [] : depsOf(resolve(ctx, condition.right)))];
+function conditionNode(conditions: readonly Condition[], ctx: CompileContext): ConditionNode {
+  const parts = conditions.map((condition) => ({
+    relation: condition.relation,
+    left: cellsOf(ctx, resolve(ctx, condition.left)),
+    right: condition.right === 'zero' ? [] : cellsOf(ctx, resolve(ctx, condition.right)),
+  }));
+  const node: ConditionNode = {
+    deps: parts.flatMap((p) => [...p.left, ...p.right]),
+    holds: false,
+    evaluate: () => {
+      node.holds = parts.every((p) => {
+        const left = sumOf(ctx, p.left).value;
+        const right = sumOf(ctx, p.right).value;
+        return p.relation === '=' ? left === right : p.relation === '>=' ? left >= right : left <= right;
+      });
+      return node.holds;
+    },
+  };
+  node.evaluate();
+  return node;
 }
 
 export function compileRules(rules: readonly Rule[], ctx: CompileContext): Check[] {
   return rules.flatMap((rule) => {
     const checks = compileRule(rule, ctx);
-    const conditions = rule.when ?? [];
-    if (conditions.length === 0) return checks;
-    const extraDeps = conditions.flatMap((c) => conditionDeps(c, ctx));
-    return checks.map((check) => ({
-      id: check.id,
-      deps: [...check.deps, ...extraDeps],
-      run: () => (conditions.every((c) => conditionHolds(c, ctx)) ? check.run() : []),
-    }));
+    if (!rule.when?.length) return checks;
+    const gate = conditionNode(rule.when, ctx);
+    return checks.map((check) => ({ ...check, gates: [gate], run: () => (gate.holds ? check.run() : []) }));
   });
 }

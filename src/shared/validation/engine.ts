@@ -1,10 +1,10 @@
 // The validator of one book: a full run, then incremental re-validation of the checks an edited cell feeds.
 import type { Book } from '../book';
 import { defaultCatalogue, type Catalogue } from '../catalogue';
-import { Dec } from '../money';
 import { findFamily } from '../template/registry';
-import { BookIndex, cellKey, tableWildcard } from './book-index';
-import type { Check } from './check';
+import type { TemplateFamily } from '../template/types';
+import { BookIndex, ScaleExceeded } from './book-index';
+import type { Check, ConditionNode } from './check';
 import { compileRules } from './compile';
 import { Describer } from './describe';
 import { rulesForFamily } from './rules/registry';
@@ -17,11 +17,24 @@ export interface ValidatorOptions {
   catalogue?: Catalogue;
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export class Validator {
-  private readonly index: BookIndex;
-  private readonly checks: Check[];
-  private readonly dependents = new Map<string, Check[]>();
-  private readonly results = new Map<string, Finding[]>();
+  private index!: BookIndex;
+  private checks: Check[] = [];
+  private readonly dependents = new Map<number, Check[]>();
+  private readonly tableDependents = new Map<string, Check[]>();
+  private readonly gateDependents = new Map<number, ConditionNode[]>();
+  private readonly gated = new Map<ConditionNode, Check[]>();
+  private results: Finding[][] = [];
+  private readonly positions = new Map<Check, number>();
+  private readonly family: TemplateFamily;
+  private readonly rules: readonly Rule[];
+  private readonly catalogue: Catalogue;
 
   constructor(
     readonly book: Book,
@@ -29,24 +42,10 @@ export class Validator {
   ) {
     const family = findFamily(book.familyId);
     if (!family) throw new Error(`未知的模板「${book.familyId}」，无法审核。`);
-    this.index = new BookIndex(book);
-    const rules = options.rules ?? rulesForFamily(book.familyId);
-    const quantum = book.unit === '万元' ? new Dec(1).dividedBy(new Dec(10).pow(book.decimals)) : undefined;
-    this.checks = compileRules(rules, {
-      index: this.index,
-      describe: new Describer(this.index, family),
-      quantum,
-      family,
-      catalogue: options.catalogue ?? defaultCatalogue(),
-    });
-    for (const check of this.checks) {
-      for (const dep of new Set(check.deps)) {
-        const list = this.dependents.get(dep);
-        if (list) list.push(check);
-        else this.dependents.set(dep, [check]);
-      }
-      this.results.set(check.id, check.run());
-    }
+    this.family = family;
+    this.rules = options.rules ?? rulesForFamily(book.familyId);
+    this.catalogue = options.catalogue ?? defaultCatalogue();
+    this.build();
   }
 
   /** Number of compiled checks (for reports and benchmarks). */
@@ -54,27 +53,72 @@ export class Validator {
     return this.checks.length;
   }
 
+  /** Compiles the rules against the book as it is now and runs every check. */
+  private build(): void {
+    this.index = new BookIndex(this.book);
+    this.dependents.clear();
+    this.tableDependents.clear();
+    this.gateDependents.clear();
+    this.gated.clear();
+    this.positions.clear();
+    this.checks = compileRules(this.rules, {
+      index: this.index,
+      describe: new Describer(this.index, this.family),
+      quantum: this.book.unit === '万元' ? this.index.quantumUnits(this.book.decimals) : undefined,
+      family: this.family,
+      catalogue: this.catalogue,
+      nameVerdicts: new Map(),
+    });
+    this.checks.forEach((check, position) => {
+      this.positions.set(check, position);
+      for (const dep of check.deps) push(this.dependents, dep, check);
+      for (const table of check.tableDeps ?? []) push(this.tableDependents, table, check);
+      for (const gate of check.gates ?? []) {
+        if (!this.gated.has(gate)) for (const dep of gate.deps) push(this.gateDependents, dep, gate);
+        push(this.gated, gate, check);
+      }
+    });
+    this.results = this.checks.map((check) => check.run());
+  }
+
   /**
-   * Records a new figure (canonical decimal string, or null for blank) and re-runs only the checks that read
-   * it. Returns how many checks ran. The caller updates the book's own row values.
+   * Records a new figure (canonical decimal string, or null for blank) in the book and re-runs only the
+   * checks that read it, plus those gated by a condition whose truth it changed. Returns how many ran.
    */
   setValue(tableId: string, side: string, rowKey: string, column: string, value: string | null): number {
-    this.index.setValue(tableId, side, rowKey, column, value);
-    const affected = new Set([...(this.dependents.get(cellKey(tableId, side, rowKey, column)) ?? []), ...(this.dependents.get(tableWildcard(tableId)) ?? [])]);
-    for (const check of affected) this.results.set(check.id, check.run());
+    const row = this.index.row(tableId, side, rowKey);
+    if (!row) throw new Error(`表 ${tableId} 中没有行「${rowKey}」。`);
+    if (value === null) delete row.values[column];
+    else row.values[column] = { ...row.values[column], value };
+    let cell: number | undefined;
+    try {
+      cell = this.index.setValue(tableId, side, rowKey, column, value);
+    } catch (error) {
+      if (!(error instanceof ScaleExceeded)) throw error;
+      this.build(); // more decimals than the book had: rebuild at the wider scale
+      return this.checks.length;
+    }
+    const affected = new Set<Check>();
+    for (const check of (cell === undefined ? undefined : this.dependents.get(cell)) ?? []) affected.add(check);
+    for (const check of this.tableDependents.get(tableId) ?? []) affected.add(check);
+    for (const gate of (cell === undefined ? undefined : this.gateDependents.get(cell)) ?? []) {
+      const before = gate.holds;
+      if (gate.evaluate() !== before) for (const check of this.gated.get(gate) ?? []) affected.add(check);
+    }
+    for (const check of affected) this.results[this.positions.get(check) as number] = check.run();
     return affected.size;
   }
 
   findings(): Finding[] {
     const explanations = new Map((this.book.explanations ?? []).map((e) => [e.findingKey, e.text]));
     const all: Finding[] = [];
-    for (const findings of this.results.values()) {
+    for (const findings of this.results) {
       for (const finding of findings) {
         const explanation = finding.severity === 'warning' ? explanations.get(finding.key) : undefined;
         all.push(explanation ? { ...finding, explanation } : finding);
       }
     }
-    return all.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.locations[0]?.table ?? 0) - (b.locations[0]?.table ?? 0) || a.key.localeCompare(b.key));
+    return all.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.locations[0]?.table ?? 0) - (b.locations[0]?.table ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 }
 

@@ -1,73 +1,81 @@
-// Shared by every sum-like kind: read cells, judge total vs Σ parts with the book's rounding rule, and
-// produce one finding with every location involved.
+// Shared by every sum-like kind: judge total vs Σ parts with the book's rounding rule. A compiled sum holds
+// only cell ids (cells[0] is the total); rows and columns are looked up again only to word a failure.
 import type { BookRow } from '../book';
-import { Dec } from '../money';
 import { toCanonical } from '../money';
 import type { BookIndex } from './book-index';
-import { cellKey } from './book-index';
+import type { Check } from './check';
 import type { Describer } from './describe';
 import { sumMessage } from './messages';
 import { judgeSum } from './rounding';
-import type { Finding, Location, Severity, SideId } from './types';
-
-export interface CellRef {
-  tableId: string;
-  side: SideId;
-  row: BookRow;
-  column: string;
-}
+import type { Finding, Severity, SideId } from './types';
 
 export interface SumContext {
   index: BookIndex;
   describe: Describer;
-  /** Rounding quantum of the book's figures (0.01 万元), or undefined when figures are exact 元. */
-  quantum: Dec | undefined;
+  /** Rounding quantum in scaled units (0.01 万元), or undefined when figures are exact 元. */
+  quantum: bigint | undefined;
 }
 
-export const refKey = (ref: CellRef): string => cellKey(ref.tableId, ref.side, ref.row.key, ref.column);
-
-export function valueOf(ctx: SumContext, ref: CellRef): Dec | undefined {
-  return ctx.index.value(ref.tableId, ref.side, ref.row.key, ref.column);
-}
-
-export function locationOf(ctx: SumContext, ref: CellRef): Location {
-  return ctx.describe.location(ref.tableId, ref.side, ref.row, ref.column);
+/** A cell by table, side, row and column, for wording findings. */
+export interface CellRef {
+  side: SideId;
+  row: BookRow;
+  column: string;
 }
 
 export interface SumSpec {
   key: string;
   rule: string;
   severity: Severity;
-  total: CellRef;
-  parts: CellRef[];
-  /** "下级科目之和", "基本支出+项目支出" … */
+  table: string;
+  /** Cell ids: the total first, then the parts. */
+  cells: number[];
+  /** Rebuilds the cells' references when a finding must name them (same order as `cells`). */
+  refs: () => CellRef[];
+  /** "所属各项之和", "基本支出+项目支出" … */
   partsLabel: string;
-  /** Rounded figures may differ by 尾差; 'exact' for the same figure printed twice. */
-  tolerance: 'rounded' | 'exact';
+}
+
+export function sumCheck(ctx: SumContext, spec: SumSpec): Check {
+  return { id: spec.key, deps: spec.cells, run: () => runSum(ctx, spec) };
 }
 
 export function runSum(ctx: SumContext, spec: SumSpec): Finding[] {
-  const total = valueOf(ctx, spec.total);
-  const parts = spec.parts.map((ref) => ({ ref, value: valueOf(ctx, ref) }));
-  const present = parts.filter((p) => p.value !== undefined);
-  if (total === undefined && present.length === 0) return [];
-  const sum = present.reduce((acc, p) => acc.plus(p.value as Dec), new Dec(0));
-  const totalValue = total ?? new Dec(0);
-  const verdict = judgeSum(totalValue, sum, present.length, spec.tolerance === 'rounded' ? ctx.quantum : undefined);
-  if (verdict.status === 'equal') return [];
-  const tail = verdict.status === 'tail';
-  const subject = ctx.describe.cell(spec.total.tableId, spec.total.side, spec.total.row, spec.total.column);
-  return [
-    {
-      key: spec.key,
-      rule: spec.rule,
-      severity: tail ? 'warning' : spec.severity,
-      message: sumMessage(subject, totalValue, spec.partsLabel, sum, verdict.difference, tail),
-      locations: [locationOf(ctx, spec.total), ...(present.length ? present : parts).map((p) => locationOf(ctx, p.ref))],
-      expected: toCanonical(sum),
-      actual: toCanonical(totalValue),
-      difference: toCanonical(verdict.difference),
-      ...(tail ? { roundingTail: true } : {}),
-    },
-  ];
+  const index = ctx.index;
+  const cells = spec.cells;
+  const total = index.figure(cells[0] as number);
+  let sum = 0n;
+  let present = 0;
+  for (let i = 1; i < cells.length; i++) {
+    const value = index.figure(cells[i] as number);
+    if (value === undefined) continue;
+    sum += value;
+    present++;
+  }
+  if (total === undefined && present === 0) return [];
+  const totalValue = total ?? 0n;
+  const verdict = judgeSum(totalValue, sum, present, ctx.quantum);
+  if (verdict === 'equal') return [];
+  return [sumFinding(ctx, spec, totalValue, sum, verdict === 'tail')];
+}
+
+/** Worded only when a check fails: the hot path stays in integers. */
+function sumFinding(ctx: SumContext, spec: SumSpec, total: bigint, sum: bigint, tail: boolean): Finding {
+  const index = ctx.index;
+  const [totalDec, sumDec, difference] = [index.toDec(total), index.toDec(sum), index.toDec(total - sum)];
+  const refs = spec.refs();
+  const [totalRef, ...parts] = refs as [CellRef, ...CellRef[]];
+  const present = parts.filter((_, i) => index.figure(spec.cells[i + 1] as number) !== undefined);
+  const locate = (ref: CellRef) => ctx.describe.location(spec.table, ref.side, ref.row, ref.column);
+  return {
+    key: spec.key,
+    rule: spec.rule,
+    severity: tail ? 'warning' : spec.severity,
+    message: sumMessage(ctx.describe.cell(spec.table, totalRef.side, totalRef.row, totalRef.column), totalDec, spec.partsLabel, sumDec, difference, tail),
+    locations: [locate(totalRef), ...(present.length ? present : parts).map(locate)],
+    expected: toCanonical(sumDec),
+    actual: toCanonical(totalDec),
+    difference: toCanonical(difference),
+    ...(tail ? { roundingTail: true } : {}),
+  };
 }

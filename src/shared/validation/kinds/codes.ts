@@ -5,7 +5,7 @@ import { normaliseName } from '../../catalogue';
 import type { ClassificationId } from '../../template/types';
 import type { Check } from '../check';
 import type { CatalogueNameRule, CodeStructureRule, ConsistentNamesRule, Finding, SideId } from '../types';
-import { sideDef, type CompileContext } from './context';
+import { checkNameCached, sideDef, type CompileContext } from './context';
 
 function codedRows(ctx: CompileContext, table: string, side: SideId): BookRow[] {
   return ctx.index.rows(table, side).filter((row) => row.code && row.level !== 'fixed' && row.level !== 'total');
@@ -24,16 +24,16 @@ export function compileCodeStructure(rule: CodeStructureRule, ctx: CompileContex
     return rows.map((row) =>
       structural(`${rule.id}:${table}:${side}:${row.key}`, () => {
         const code = row.code as string;
-        const location = [ctx.describe.location(table, side, row)];
-        const subject = ctx.describe.cell(table, side, row);
-        const base = { key: `${rule.id}:${table}:${side}:${row.key}`, rule: rule.id, severity: rule.severity, locations: location };
+        const finding = (message: string): Finding[] => [
+          { key: `${rule.id}:${table}:${side}:${row.key}`, rule: rule.id, severity: rule.severity, locations: [ctx.describe.location(table, side, row)], message: `${ctx.describe.cell(table, side, row)}${message}` },
+        ];
         if (!/^\d+$/.test(code) || !lengths.includes(code.length)) {
-          return [{ ...base, message: `${subject}的科目编码「${code}」位数不对：类 3 位、款 5 位、项 7 位。` }];
+          return finding(`的科目编码「${code}」位数不对：类 3 位、款 5 位、项 7 位。`);
         }
         const missing = [code.length === 7 ? code.slice(0, 5) : undefined, code.length >= 5 ? code.slice(0, 3) : undefined].filter((c): c is string => Boolean(c) && !codes.has(c));
         if (missing.length === 0) return [];
         const names = missing.map((c) => `${c.length === 3 ? '类' : '款'} ${c}`).join('、');
-        return [{ ...base, message: `${subject}缺少上级科目行（${names}），无法核对上下级合计。` }];
+        return finding(`缺少上级科目行（${names}），无法核对上下级合计。`);
       }),
     );
   });
@@ -52,7 +52,8 @@ export function compileCatalogueName(rule: CatalogueNameRule, ctx: CompileContex
     if (!classification) return [];
     return codedRows(ctx, table, side).map((row) =>
       structural(`${rule.id}:${table}:${side}:${row.key}`, () => {
-        const result = ctx.catalogue.checkName(classification, row.code as string, row.name);
+        const result = checkNameCached(ctx, classification, row.code as string, row.name);
+        if (result.status === 'match' || result.status === 'equivalent') return [];
         const base = { key: `${rule.id}:${table}:${side}:${row.key}`, rule: rule.id, locations: [ctx.describe.location(table, side, row)] };
         const subject = ctx.describe.cell(table, side, row);
         if (result.status === 'unknownCode') {

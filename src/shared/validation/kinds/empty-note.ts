@@ -1,7 +1,6 @@
 import type { Check } from '../check';
 import type { EmptyNoteRule, Finding } from '../types';
 import type { CompileContext } from './context';
-import { tableWildcard } from '../book-index';
 
 /** An empty table should say "注：本表无数据"; a table that says so must hold no figures. */
 export function compileEmptyNote(rule: EmptyNoteRule, ctx: CompileContext): Check[] {
@@ -10,7 +9,8 @@ export function compileEmptyNote(rule: EmptyNoteRule, ctx: CompileContext): Chec
     return {
       id,
       // Figures can appear in any cell, blank ones included: depend on the whole table.
-      deps: [tableWildcard(table.tableId)],
+      deps: [],
+      tableDeps: [table.tableId],
       run: (): Finding[] => {
         const hasFigures = ctx.index.hasFigures(table.tableId);
         const location = { table: table.no, tableId: table.tableId, row: '', rowKey: '', ...(table.source?.sheet ? { sheet: table.source.sheet } : {}), ...(table.source?.cell ? { cell: table.source.cell } : {}) };

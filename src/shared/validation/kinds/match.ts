@@ -1,20 +1,29 @@
 // Cross-table relations: the same figure in two tables, a figure that is the sum of figures elsewhere,
 // or an inequality (三公 ≥ 表六 items). Rows pair by code, by key, or each side is summed whole.
 import type { BookRow } from '../../book';
-import { Dec, toCanonical } from '../../money';
+import { toCanonical } from '../../money';
 import type { Check } from '../check';
 import { compareMessage, missingCounterpartMessage, sumMessage } from '../messages';
 import { judgeSum } from '../rounding';
-import type { Finding, MatchRule } from '../types';
+import type { Finding, MatchRule, Operand } from '../types';
 import type { CompileContext } from './context';
-import { depsOf, describeOperand, locationsOver, resolve, valueOver, type ResolvedOperand } from './operand';
+import { cellsOf, describeOperand, locationsOver, resolve, sumOf, type ResolvedOperand } from './operand';
+
+interface Side {
+  resolved: ResolvedOperand;
+  rows: BookRow[];
+  cells: number[];
+}
+
+const sideOf = (ctx: CompileContext, resolved: ResolvedOperand, rows: BookRow[] = resolved.rows): Side => ({ resolved, rows, cells: cellsOf(ctx, resolved, rows) });
 
 export function compileMatch(rule: MatchRule, ctx: CompileContext): Check[] {
   const left = resolve(ctx, rule.left);
-  const rights = (Array.isArray(rule.right) ? rule.right : [rule.right]).map((operand) => resolve(ctx, operand as MatchRule['left']));
+  const rights = (Array.isArray(rule.right) ? (rule.right as readonly Operand[]) : [rule.right as Operand]).map((operand) => resolve(ctx, operand));
   if (rule.pairBy === 'aggregate') {
-    const id = `${rule.id}`;
-    return [{ id, deps: [...depsOf(left), ...rights.flatMap((r) => depsOf(r))], run: () => compare(ctx, rule, id, left, left.rows, rights.map((r) => ({ resolved: r, rows: r.rows }))) }];
+    const l = sideOf(ctx, left);
+    const r = rights.map((right) => sideOf(ctx, right));
+    return [{ id: rule.id, deps: [...l.cells, ...r.flatMap((s) => s.cells)], run: () => compare(ctx, rule, rule.id, l, r) }];
   }
   const right = rights[0];
   if (!right) return [];
@@ -23,61 +32,72 @@ export function compileMatch(rule: MatchRule, ctx: CompileContext): Check[] {
   const rightBy = new Map(right.rows.map((row) => [keyOf(row), row]));
   const keys = [...new Set([...leftBy.keys(), ...rightBy.keys()])].filter((k): k is string => Boolean(k));
   return keys.map((key) => {
-    const leftRows = leftBy.has(key) ? [leftBy.get(key) as BookRow] : [];
-    const rightRows = rightBy.has(key) ? [rightBy.get(key) as BookRow] : [];
+    const leftRow = leftBy.get(key);
+    const rightRow = rightBy.get(key);
     const id = `${rule.id}:${key}`;
-    return {
-      id,
-      deps: [...depsOf(left, leftRows), ...depsOf(right, rightRows)],
-      run: () => (leftRows.length && rightRows.length ? compare(ctx, rule, id, left, leftRows, [{ resolved: right, rows: rightRows }]) : missing(ctx, rule, id, leftRows.length ? { resolved: left, rows: leftRows, other: right } : { resolved: right, rows: rightRows, other: left })),
-    };
+    if (leftRow && rightRow) {
+      const l = sideOf(ctx, left, [leftRow]);
+      const r = sideOf(ctx, right, [rightRow]);
+      return { id, deps: [...l.cells, ...r.cells], run: () => compare(ctx, rule, id, l, [r]) };
+    }
+    const present = leftRow ? sideOf(ctx, left, [leftRow]) : sideOf(ctx, right, [rightRow as BookRow]);
+    const other = leftRow ? right : left;
+    return { id, deps: present.cells, run: () => missing(ctx, rule, id, present, other) };
   });
 }
 
-function compare(ctx: CompileContext, rule: MatchRule, key: string, left: ResolvedOperand, leftRows: BookRow[], rights: { resolved: ResolvedOperand; rows: BookRow[] }[]): Finding[] {
-  const l = valueOver(ctx, left, leftRows);
-  const r = rights.map((side) => valueOver(ctx, side.resolved, side.rows));
-  if (l.present === 0 && r.every((v) => v.present === 0)) return [];
-  const rightValue = r.reduce((acc, v) => acc.plus(v.value), new Dec(0));
-  const locations = [...locationsOver(ctx, left, leftRows), ...rights.flatMap((side) => locationsOver(ctx, side.resolved, side.rows))];
-  const leftText = describeOperand(ctx, left, leftRows);
-  const rightText = rights.map((side) => describeOperand(ctx, side.resolved, side.rows)).join('+');
-  const base = { key, rule: rule.id, locations, expected: toCanonical(rightValue), actual: toCanonical(l.value) };
-  if (rule.relation !== '=') {
-    const holds = rule.relation === '>=' ? l.value.gte(rightValue) : l.value.lte(rightValue);
-    if (holds) return [];
-    return [{ ...base, severity: rule.severity, message: compareMessage(leftText, l.value, rule.relation, rightText, rightValue), difference: toCanonical(l.value.minus(rightValue)) }];
+function compare(ctx: CompileContext, rule: MatchRule, key: string, left: Side, rights: Side[]): Finding[] {
+  const l = sumOf(ctx, left.cells);
+  let rightValue = 0n;
+  let rightPresent = 0;
+  for (const side of rights) {
+    const r = sumOf(ctx, side.cells);
+    rightValue += r.value;
+    rightPresent += r.present;
   }
-  const addends = Math.max(l.present, r.reduce((n, v) => n + v.present, 0));
-  const verdict = judgeSum(l.value, rightValue, addends, rule.tolerance === 'rounded' ? ctx.quantum : undefined);
-  if (verdict.status === 'equal') return [];
-  const tail = verdict.status === 'tail';
+  if (l.present === 0 && rightPresent === 0) return [];
+  if (rule.relation !== '=') {
+    const holds = rule.relation === '>=' ? l.value >= rightValue : l.value <= rightValue;
+    if (holds) return [];
+  }
+  const verdict = rule.relation === '=' ? judgeSum(l.value, rightValue, Math.max(l.present, rightPresent), rule.tolerance === 'rounded' ? ctx.quantum : undefined) : 'error';
+  if (verdict === 'equal') return [];
+  const index = ctx.index;
+  const [leftDec, rightDec, difference] = [index.toDec(l.value), index.toDec(rightValue), index.toDec(l.value - rightValue)];
+  const leftText = describeOperand(ctx, left.resolved, left.rows);
+  const rightText = rights.map((side) => describeOperand(ctx, side.resolved, side.rows)).join('+');
+  const tail = verdict === 'tail';
   return [
     {
-      ...base,
+      key,
+      rule: rule.id,
       severity: tail ? 'warning' : rule.severity,
-      message: sumMessage(leftText, l.value, rightText, rightValue, verdict.difference, tail),
-      difference: toCanonical(verdict.difference),
+      message: rule.relation === '=' ? sumMessage(leftText, leftDec, rightText, rightDec, difference, tail) : compareMessage(leftText, leftDec, rule.relation, rightText, rightDec),
+      locations: [...locationsOver(ctx, left.resolved, left.rows), ...rights.flatMap((side) => locationsOver(ctx, side.resolved, side.rows))],
+      expected: toCanonical(rightDec),
+      actual: toCanonical(leftDec),
+      difference: toCanonical(difference),
       ...(tail ? { roundingTail: true } : {}),
     },
   ];
 }
 
-function missing(ctx: CompileContext, rule: MatchRule, key: string, side: { resolved: ResolvedOperand; rows: BookRow[]; other: ResolvedOperand }): Finding[] {
-  const { value, present } = valueOver(ctx, side.resolved, side.rows);
-  if (present === 0 || value.isZero()) return [];
-  const row = side.rows[0] as BookRow;
+function missing(ctx: CompileContext, rule: MatchRule, key: string, present: Side, other: ResolvedOperand): Finding[] {
+  const { value, present: count } = sumOf(ctx, present.cells);
+  if (count === 0 || value === 0n) return [];
+  const row = present.rows[0] as BookRow;
   const what = rule.pairBy === 'code' ? `科目 ${row.code ?? ''}` : `「${row.name}」行`;
+  const amount = ctx.index.toDec(value);
   return [
     {
       key,
       rule: rule.id,
       severity: rule.severity,
-      message: missingCounterpartMessage(describeOperand(ctx, side.resolved, side.rows), value, ctx.describe.tableName(side.other.operand.table), what),
-      locations: locationsOver(ctx, side.resolved, side.rows),
-      actual: toCanonical(value),
+      message: missingCounterpartMessage(describeOperand(ctx, present.resolved, present.rows), amount, ctx.describe.tableName(other.operand.table), what),
+      locations: locationsOver(ctx, present.resolved, present.rows),
+      actual: toCanonical(amount),
       expected: '0.00',
-      difference: toCanonical(value),
+      difference: toCanonical(amount),
     },
   ];
 }

@@ -1,7 +1,5 @@
-// Operands: selected rows of one table side, each worth the sum of some columns.
+// Operands: selected rows of one table side, each worth the sum of some columns. Cells resolve to ids once.
 import type { BookRow } from '../../book';
-import { Dec } from '../../money';
-import { cellKey } from '../book-index';
 import type { Location, Operand, SideId } from '../types';
 import type { CompileContext } from './context';
 
@@ -16,21 +14,19 @@ export function resolve(ctx: CompileContext, operand: Operand): ResolvedOperand 
   return { operand, side, rows: ctx.index.select(operand.table, side, operand.rows) };
 }
 
-export function depsOf(resolved: ResolvedOperand, rows: readonly BookRow[] = resolved.rows): string[] {
-  return rows.flatMap((row) => resolved.operand.columns.map((column) => cellKey(resolved.operand.table, resolved.side, row.key, column)));
+export function cellsOf(ctx: CompileContext, resolved: ResolvedOperand, rows: readonly BookRow[] = resolved.rows): number[] {
+  return rows.flatMap((row) => resolved.operand.columns.map((column) => ctx.index.cellId(row, column)));
 }
 
-/** Sum of the operand's cells over the given rows, and how many of them were not blank. */
-export function valueOver(ctx: CompileContext, resolved: ResolvedOperand, rows: readonly BookRow[] = resolved.rows): { value: Dec; present: number } {
-  let value = new Dec(0);
+/** Sum of cells (scaled integers) and how many were not blank. */
+export function sumOf(ctx: CompileContext, cells: readonly number[]): { value: bigint; present: number } {
+  let value = 0n;
   let present = 0;
-  for (const row of rows) {
-    for (const column of resolved.operand.columns) {
-      const cell = ctx.index.value(resolved.operand.table, resolved.side, row.key, column);
-      if (cell === undefined) continue;
-      value = value.plus(cell);
-      present++;
-    }
+  for (const cell of cells) {
+    const figure = ctx.index.figure(cell);
+    if (figure === undefined) continue;
+    value += figure;
+    present++;
   }
   return { value, present };
 }

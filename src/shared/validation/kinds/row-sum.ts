@@ -1,5 +1,5 @@
 import type { Check } from '../check';
-import { refKey, runSum, type CellRef } from '../sums';
+import { sumCheck } from '../sums';
 import type { RowSumRule, RowsSumRule } from '../types';
 import type { CompileContext } from './context';
 
@@ -7,19 +7,18 @@ import type { CompileContext } from './context';
 export function compileRowSum(rule: RowSumRule, ctx: CompileContext): Check[] {
   const side = rule.side ?? 'main';
   const partsLabel = rule.parts.map((c) => ctx.describe.columnLabel(rule.table, c)).join('+');
-  return ctx.index.select(rule.table, side, rule.rows ?? {}).map((row) => {
-    const ref = (column: string): CellRef => ({ tableId: rule.table, side, row, column });
-    const spec = {
+  const columns = [rule.total, ...rule.parts];
+  return ctx.index.select(rule.table, side, rule.rows ?? {}).map((row) =>
+    sumCheck(ctx, {
       key: `${rule.id}:${side}:${row.key}`,
       rule: rule.id,
       severity: rule.severity,
-      total: ref(rule.total),
-      parts: rule.parts.map(ref),
+      table: rule.table,
+      cells: columns.map((column) => ctx.index.cellId(row, column)),
+      refs: () => columns.map((column) => ({ side, row, column })),
       partsLabel,
-      tolerance: 'rounded' as const,
-    };
-    return { id: spec.key, deps: [spec.total, ...spec.parts].map(refKey), run: () => runSum(ctx, spec) };
-  });
+    }),
+  );
 }
 
 /** In each column: the total row = Σ the part rows. */
@@ -27,18 +26,17 @@ export function compileRowsSum(rule: RowsSumRule, ctx: CompileContext): Check[] 
   const side = rule.side ?? 'main';
   const totalRow = ctx.index.row(rule.table, side, rule.total);
   if (!totalRow) return [];
-  const parts = ctx.index.select(rule.table, side, rule.parts).filter((row) => row !== totalRow);
-  const partsLabel = parts.length <= 4 ? parts.map((p) => `「${p.name}」`).join('+') : `各分项（${parts.length} 行）之和`;
-  return rule.columns.map((column) => {
-    const spec = {
+  const rows = [totalRow, ...ctx.index.select(rule.table, side, rule.parts).filter((row) => row !== totalRow)];
+  const partsLabel = rows.length <= 5 ? rows.slice(1).map((p) => `「${p.name}」`).join('+') : `各分项（${rows.length - 1} 行）之和`;
+  return rule.columns.map((column) =>
+    sumCheck(ctx, {
       key: `${rule.id}:${side}:${rule.total}:${column}`,
       rule: rule.id,
       severity: rule.severity,
-      total: { tableId: rule.table, side, row: totalRow, column },
-      parts: parts.map((row) => ({ tableId: rule.table, side, row, column })),
+      table: rule.table,
+      cells: rows.map((row) => ctx.index.cellId(row, column)),
+      refs: () => rows.map((row) => ({ side, row, column })),
       partsLabel,
-      tolerance: 'rounded' as const,
-    };
-    return { id: spec.key, deps: [spec.total, ...spec.parts].map(refKey), run: () => runSum(ctx, spec) };
-  });
+    }),
+  );
 }

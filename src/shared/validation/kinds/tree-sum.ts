@@ -2,7 +2,7 @@
 // rows followed by their items, department → unit → project, or 部门合计 over units.
 import type { BookRow } from '../../book';
 import type { Check } from '../check';
-import { refKey, runSum } from '../sums';
+import { sumCheck } from '../sums';
 import type { SideId, TreeSumRule } from '../types';
 import { sideDef, type CompileContext } from './context';
 
@@ -22,7 +22,9 @@ export function treeGroups(rows: readonly BookRow[], modelKind: string): Group[]
         if (!row.code) continue;
         const parent = row.code.length === 3 ? total : byCode.get(row.code.slice(0, row.code.length === 7 ? 5 : 3));
         if (!parent || parent === row) continue;
-        groups.set(parent, [...(groups.get(parent) ?? []), row]);
+        const children = groups.get(parent);
+        if (children) children.push(row);
+        else groups.set(parent, [row]);
       }
       return [...groups].map(([parent, children]) => ({ parent, children, label: parent === total ? '各类之和' : parent.code?.length === 3 ? '所属各款之和' : '所属各项之和' }));
     }
@@ -39,7 +41,14 @@ export function treeGroups(rows: readonly BookRow[], modelKind: string): Group[]
     }
     case 'projectTree': {
       const units = rows.filter((r) => r.level === 'unit');
-      const groups: Group[] = units.map((unit) => ({ parent: unit, children: rows.filter((r) => r.level === 'project' && r.unitName === unit.name), label: '所属项目之和' }));
+      const projectsByUnit = new Map<string, BookRow[]>();
+      for (const row of rows) {
+        if (row.level !== 'project' || !row.unitName) continue;
+        const list = projectsByUnit.get(row.unitName);
+        if (list) list.push(row);
+        else projectsByUnit.set(row.unitName, [row]);
+      }
+      const groups: Group[] = units.map((unit) => ({ parent: unit, children: projectsByUnit.get(unit.name) ?? [], label: '所属项目之和' }));
       if (total) groups.push({ parent: total, children: units.length ? units : rows.filter((r) => r.level === 'project'), label: units.length ? '各单位之和' : '各项目之和' });
       return groups.filter((g) => g.children.length > 0);
     }
@@ -55,17 +64,19 @@ export function compileTreeSum(rule: TreeSumRule, ctx: CompileContext): Check[] 
   const model = sideDef(ctx, rule.table, side)?.rows.kind ?? 'fixed';
   const checks: Check[] = [];
   for (const group of treeGroups(ctx.index.rows(rule.table, side), model)) {
+    const rows = [group.parent, ...group.children];
     for (const column of rule.columns) {
-      const spec = {
-        key: `${rule.id}:${side}:${group.parent.key}:${column}`,
-        rule: rule.id,
-        severity: rule.severity,
-        total: { tableId: rule.table, side, row: group.parent, column },
-        parts: group.children.map((row) => ({ tableId: rule.table, side, row, column })),
-        partsLabel: group.label,
-        tolerance: 'rounded' as const,
-      };
-      checks.push({ id: spec.key, deps: [spec.total, ...spec.parts].map(refKey), run: () => runSum(ctx, spec) });
+      checks.push(
+        sumCheck(ctx, {
+          key: `${rule.id}:${side}:${group.parent.key}:${column}`,
+          rule: rule.id,
+          severity: rule.severity,
+          table: rule.table,
+          cells: rows.map((row) => ctx.index.cellId(row, column)),
+          refs: () => rows.map((row) => ({ side, row, column })),
+          partsLabel: group.label,
+        }),
+      );
     }
   }
   return checks;
