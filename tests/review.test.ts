@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbooks } from '../src/main/import/import-book';
 import { currentFindings, explainFinding, ReviewError } from '../src/main/services/review';
 import { openStore, type Store } from '../src/main/store';
+import { cli } from './helpers/cli';
 import { DATONG_XLSX } from './helpers/seed';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
 
@@ -60,5 +61,17 @@ describe('审核说明', () => {
   it('clearing is always allowed', () => {
     explainFinding(store, { bookId, findingKey: TAIL, text: null });
     expect(store.explanations(bookId)).toEqual([]);
+  });
+
+  it('works from the command line, and check --db shows the explanation', async () => {
+    const ok = await cli('explain', '--db', store.path, '--book', String(bookId), '--finding', TAIL, '--text', '尾差，已核对');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('说明：尾差，已核对');
+    const checked = JSON.parse((await cli('check', '--db', store.path, '--book', String(bookId), '--json')).stdout);
+    expect(checked.findings.find((f: { key: string }) => f.key === TAIL).explanation).toBe('尾差，已核对');
+    const refused = await cli('explain', '--db', store.path, '--book', String(bookId), '--finding', 'nope', '--text', 'x');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('无法记录审核说明');
+    expect((await cli('explain', '--db', store.path, '--book', String(bookId), '--finding', TAIL, '--clear')).code).toBe(0);
   });
 });

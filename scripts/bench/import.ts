@@ -15,7 +15,7 @@ import { MB, runInChild, time, type Timing } from './measure';
 import { formatMb, timingDetail, type Budget, type Metric, type SectionResult } from './report';
 
 const BUDGETS = {
-  departmentImport: { max: 150, label: '< 150 ms（导入+校验；校验未实现，仅导入）' },
+  departmentImport: { max: 150, label: '< 150 ms（导入+校验的一部分；合计见“校验”一节）' },
   largeImport: { max: 3000, label: '< 3 s' },
   memory: { max: 300 * MB, label: '< 300 MB（主进程）' },
 } satisfies Record<string, Budget>;

@@ -1,6 +1,7 @@
 // The book: one department's disclosure for one year, normalised from whatever workbooks it came from.
 // Amounts are canonical decimal strings in the book's unit (exact; formatting happens at the edges).
 import type { MoneyUnit } from './money';
+import type { PerformanceTargetForm } from './performance';
 
 export type RowLevel =
   | 'total' // 合计 / 部门合计 / 本年收入合计 …
@@ -78,6 +79,8 @@ export interface Book {
   sources: string[];
   /** 审核说明 attached to warnings; loadBook sorts them by findingKey and omits the field when there are none. */
   explanations?: Explanation[];
+  /** 项目支出绩效目标表, one per project; absent when none were supplied (the per-project rule then stays quiet). */
+  performanceForms?: PerformanceTargetForm[];
 }
 
 /** A clerk's explanation (审核说明) of a validation warning, keyed by the finding's stable, opaque key. */

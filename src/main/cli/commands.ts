@@ -17,6 +17,7 @@ export const USAGE = `用法：budget-workbench <命令> [参数]
   books --db 数据库               列出数据库中的预算本
   check 文件或文件夹… [--json]    审核工作簿（每个文件单独成本；文件夹取其中的 .xlsx/.xls），列出错误、警告和提示
   check --db 数据库 --book 编号 [--json]  审核已存预算本（附带已填写的审核说明）
+  explain --db 数据库 --book 编号 --finding 问题编号 --text 说明   为警告填写审核说明（--clear 清除；错误不能说明放行）
 
 选项：
   --template 模板编号             指定模板（默认自动识别，目前支持 shanxi-2024）

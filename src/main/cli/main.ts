@@ -1,6 +1,7 @@
 // `budget-workbench <command>` for reviewers and scripts. Runs under plain Node (no Electron).
 import { runBooks, runDump, runImport, exitCodeFor, USAGE } from './commands';
 import { runCheck } from './check';
+import { runExplain } from './explain';
 import { EXIT, processIO, type CliIO } from './output';
 import { UsageError } from './args';
 
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number> | 
   dump: runDump,
   books: runBooks,
   check: runCheck,
+  explain: runExplain,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {

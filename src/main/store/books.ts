@@ -6,6 +6,7 @@ import { isCanonicalDecimal } from './canonical';
 import { amountFromColumns, amountToColumns, sourceFromColumns, sourceToColumns, type AmountColumns } from './codec';
 import { StoreError, storeMessages } from './errors';
 import type { ExplanationRepository } from './explanations';
+import type { PerformanceTargetForm } from '../../shared/performance';
 import type { LogWriter } from './log';
 import type { BookSummary, ImportPayload, InsertBookOptions, RowSide } from './types';
 
@@ -96,6 +97,8 @@ export function createBookRepository(
       `INSERT INTO amounts (row_id, column_id, value, source_file, source_sheet, source_cell, from_formula)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
+    insertForm: db.prepare('INSERT INTO performance_forms (book_id, position, project_name, form) VALUES (?, ?, ?, ?)'),
+    forms: db.prepare<[number], { form: string }>('SELECT form FROM performance_forms WHERE book_id = ? ORDER BY position'),
     insertNotice: db.prepare(
       `INSERT INTO import_notices (book_id, position, level, message, file, sheet, cell)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -197,6 +200,7 @@ export function createBookRepository(
     if (total % PROGRESS_EVERY !== 0 || total === 0) options.onProgress?.(total, total);
 
     explanations.insertAll(bookId, book.explanations ?? []);
+    (book.performanceForms ?? []).forEach((form, i) => s.insertForm.run(bookId, i, form.projectName, JSON.stringify(form)));
     notices.forEach((n, i) =>
       s.insertNotice.run(bookId, i, n.level, n.message, n.file ?? null, n.sheet ?? null, n.cell ?? null),
     );
@@ -256,6 +260,8 @@ export function createBookRepository(
     };
     const explained = explanations.read(id);
     if (explained.length) book.explanations = explained;
+    const forms = s.forms.all(id);
+    if (forms.length) book.performanceForms = forms.map((f) => JSON.parse(f.form) as PerformanceTargetForm);
     return book;
   });
 

@@ -147,6 +147,19 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: '项目支出绩效目标表 (one JSON document per project form)',
+    sql: `
+      CREATE TABLE performance_forms (
+        book_id       INTEGER NOT NULL REFERENCES books(id) ON DELETE CASCADE,
+        position      INTEGER NOT NULL,
+        project_name  TEXT    NOT NULL,
+        form          TEXT    NOT NULL CHECK (json_valid(form)),
+        PRIMARY KEY (book_id, position)
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The schema version this build writes and understands. */

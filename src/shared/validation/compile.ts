@@ -5,6 +5,7 @@ import type { CompileContext } from './kinds/context';
 import { compileCatalogueName, compileCodeStructure, compileConsistentNames } from './kinds/codes';
 import { compileEmptyNote } from './kinds/empty-note';
 import { compileMatch } from './kinds/match';
+import { compileProjectForms } from './kinds/project-forms';
 import { cellsOf, resolve, sumOf } from './kinds/operand';
 import { compileRowSum, compileRowsSum } from './kinds/row-sum';
 import { compileTreeSum } from './kinds/tree-sum';
@@ -28,6 +29,8 @@ function compileRule(rule: Rule, ctx: CompileContext): Check[] {
       return compileConsistentNames(rule, ctx);
     case 'emptyNote':
       return compileEmptyNote(rule, ctx);
+    case 'projectForms':
+      return compileProjectForms(rule, ctx);
   }
 }
 

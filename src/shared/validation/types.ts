@@ -107,7 +107,19 @@ export interface EmptyNoteRule extends RuleBase {
   kind: 'emptyNote';
 }
 
-export type Rule = RowSumRule | RowsSumRule | TreeSumRule | MatchRule | CodeStructureRule | CatalogueNameRule | ConsistentNamesRule | EmptyNoteRule;
+/**
+ * Every project row has its 绩效目标表, whose 年度资金总额 (元) rounds to the project's amount (万元).
+ * Runs only when the book carries forms.
+ */
+export interface ProjectFormsRule extends RuleBase {
+  kind: 'projectForms';
+  table: string;
+  column: string;
+  /** Severity when a project has no form (a funds mismatch is always `severity`). */
+  missingSeverity: Severity;
+}
+
+export type Rule = ProjectFormsRule | RowSumRule | RowsSumRule | TreeSumRule | MatchRule | CodeStructureRule | CatalogueNameRule | ConsistentNamesRule | EmptyNoteRule;
 
 export interface Location {
   /** Table number as printed (表N). */

@@ -123,6 +123,7 @@ const crossTable: Rule[] = [
   { id: 'x.t10-t06.travel', kind: 'match', severity: 'warning', title: '表十因公出国（境）费 ≥ 表六同名科目', left: op('t10', { keys: ['travelAbroad'] }, ['gpb']), right: op('t06', { names: ['因公出国（境）费用', '因公出国（境）费'] }, ['total']), pairBy: 'aggregate', relation: '>=', tolerance: 'exact' },
   { id: 'x.t10-t06.reception', kind: 'match', severity: 'warning', title: '表十公务接待费 ≥ 表六同名科目', left: op('t10', { keys: ['reception'] }, ['gpb']), right: op('t06', { names: ['公务接待费'] }, ['total']), pairBy: 'aggregate', relation: '>=', tolerance: 'exact' },
   { id: 'x.t10-t06.vehicle', kind: 'match', severity: 'warning', title: '表十公务用车运行维护费 ≥ 表六同名科目', left: op('t10', { keys: ['vehicleOperation'] }, ['gpb']), right: op('t06', { names: ['公务用车运行维护费'] }, ['total']), pairBy: 'aggregate', relation: '>=', tolerance: 'exact' },
+  { id: 'x.t12-forms', kind: 'projectForms', severity: 'error', missingSeverity: 'warning', title: '表十二每个项目有绩效目标表，年度资金总额（元）四舍五入后等于项目金额（万元）', table: 't12', column: 'total' },
   { id: 'x.t11-t06.public', kind: 'match', severity: 'warning', title: '表十一部门合计 ≤ 表六公用经费合计', left: op('t11', TOTAL, ['total']), right: op('t06', TOTAL, ['public']), pairBy: 'aggregate', relation: '<=', tolerance: 'exact' },
 ];
 
