@@ -626,8 +626,8 @@ describe('migration 3: column letters and explanations', () => {
     );
     const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
     db.close();
-    expect(LATEST_SCHEMA_VERSION).toBe(3);
-    expect(versions).toEqual([1, 2, 3]);
+    expect(LATEST_SCHEMA_VERSION).toBe(4);
+    expect(versions).toEqual([1, 2, 3, 4]);
     expect(columns).toContain('column_letters');
     expect(explanationColumns).toEqual([
       ['book_id', 1],
@@ -679,7 +679,7 @@ describe('migration 3: column letters and explanations', () => {
     v2.close();
 
     const store = openTracked(v2Path);
-    expect(store.schemaVersion()).toBe(3);
+    expect(store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
     const expected: Book = {
       id: bookId,
       familyId: 'shanxi-2024',
