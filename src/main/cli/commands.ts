@@ -15,6 +15,8 @@ export const USAGE = `用法：budget-workbench <命令> [参数]
   dump 文件… [--json]             读取工作簿，输出识别出的各表内容（--json 输出机器可读格式）
   dump --db 数据库 --book 编号 [--json]   输出已存预算本的内容
   books --db 数据库               列出数据库中的预算本
+  export 文件… --out 输出.xlsx     导出报送用工作簿（也可 --db 数据库 --book 编号）；仍有错误时退出码 1，--force 强制；
+                                  --report / --no-report 总是 / 从不附审核报告（默认有错误或警告时附）
   check 文件或文件夹… [--json]    审核工作簿（每个文件单独成本；文件夹取其中的 .xlsx/.xls），列出错误、警告和提示
   check --db 数据库 --book 编号 [--json]  审核已存预算本（附带已填写的审核说明）
   explain --db 数据库 --book 编号 --finding 问题编号 --text 说明   为警告填写审核说明（--clear 清除；错误不能说明放行）

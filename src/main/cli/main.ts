@@ -2,6 +2,7 @@
 import { runBooks, runDump, runImport, exitCodeFor, USAGE } from './commands';
 import { runCheck } from './check';
 import { runExplain } from './explain';
+import { runExport } from './export';
 import { EXIT, processIO, type CliIO } from './output';
 import { UsageError } from './args';
 
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number> | 
   books: runBooks,
   check: runCheck,
   explain: runExplain,
+  export: runExport,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {

@@ -35,6 +35,8 @@ export interface FixedRowDef {
   computed?: boolean;
   /** Indentation depth in the printed table (0 = top level). */
   depth?: number;
+  /** Two-sided tables: print on the same line as this row of the other side (本年收入合计 beside 本年支出合计). */
+  alignWith?: string;
 }
 
 export type RowModel =
@@ -94,6 +96,8 @@ export interface TemplateFamily {
   departmentLabels: readonly string[];
   tables: readonly TableDef[];
   catalogueVersion: string;
+  /** Fonts of the exported workbook (宋体 when absent). */
+  fonts?: { body: string; title: string };
 }
 
 export function labelsOf(spec: LabelSpec): readonly string[] {

@@ -1,0 +1,55 @@
+// Book → submission-ready workbook: every table of the template, one sheet each, then the 审核报告 when
+// the book has errors or warnings (or when asked). Written to a temporary file and renamed, so a crash
+// never leaves a half-written workbook under the clerk's chosen name.
+import ExcelJS from 'exceljs';
+import { rename, rm } from 'node:fs/promises';
+import type { Book } from '../../shared/book';
+import { planTable } from '../../shared/export/layout';
+import { findFamily } from '../../shared/template/registry';
+import { summarise, Validator, type Finding, type ValidationSummary } from '../../shared/validation';
+import { DEFAULT_FONTS } from './style';
+import { REPORT_SHEET, writeReport } from './write-report';
+import { writeTable } from './write-table';
+
+export type ReportChoice = 'auto' | 'always' | 'never';
+
+export interface ExportResult {
+  summary: ValidationSummary;
+  findings: Finding[];
+  reportIncluded: boolean;
+  sheets: string[];
+}
+
+export function buildWorkbook(book: Book, report: ReportChoice = 'auto'): { workbook: ExcelJS.Workbook; result: ExportResult } {
+  const family = findFamily(book.familyId);
+  if (!family) throw new Error(`未知的模板「${book.familyId}」，无法导出。`);
+  const fonts = family.fonts ?? DEFAULT_FONTS;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '预算公开工作台';
+  workbook.title = `${book.department} ${book.year}年部门预算公开`;
+  for (const def of family.tables) {
+    const sheet = workbook.addWorksheet(def.sheetName);
+    writeTable(sheet, planTable(book, def, book.tables.find((t) => t.tableId === def.id), family.unit), fonts);
+  }
+  const findings = new Validator(book).findings();
+  const summary = summarise(findings);
+  const reportIncluded = report === 'always' || (report === 'auto' && summary.errors + summary.warnings > 0);
+  if (reportIncluded) {
+    const listed = findings.filter((f) => f.severity !== 'info' || report === 'always');
+    writeReport(workbook.addWorksheet(REPORT_SHEET), listed, `${book.department} ${book.year}年 审核报告`, fonts);
+  }
+  return { workbook, result: { summary, findings, reportIncluded, sheets: workbook.worksheets.map((s) => s.name) } };
+}
+
+export async function exportBook(book: Book, out: string, report: ReportChoice = 'auto'): Promise<ExportResult> {
+  const { workbook, result } = buildWorkbook(book, report);
+  const temporary = `${out}.${process.pid}.tmp`;
+  try {
+    await workbook.xlsx.writeFile(temporary);
+    await rename(temporary, out);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return result;
+}

@@ -1,0 +1,39 @@
+// 审核报告: the findings a reviewer will see, with the clerk's 审核说明, as the last sheet of the export.
+import type ExcelJS from 'exceljs';
+import { SEVERITY_LABELS, type Finding } from '../../shared/validation';
+import { EXPORT_STYLE } from './style';
+
+export const REPORT_SHEET = '审核报告';
+
+const COLUMNS: { header: string; width: number; value: (f: Finding, i: number) => string | number }[] = [
+  { header: '序号', width: 6, value: (_f, i) => i + 1 },
+  { header: '级别', width: 8, value: (f) => SEVERITY_LABELS[f.severity] + (f.roundingTail ? '（尾差）' : '') },
+  { header: '位置', width: 28, value: (f) => f.locations.slice(0, 3).map((l) => `表${l.table}${l.sheet && l.cell ? ` ${l.sheet}!${l.cell}` : ''}`).join('；') + (f.locations.length > 3 ? ' 等' : '') },
+  { header: '问题', width: 70, value: (f) => f.message },
+  { header: '审核说明', width: 40, value: (f) => f.explanation ?? '' },
+];
+
+export function writeReport(sheet: ExcelJS.Worksheet, findings: readonly Finding[], title: string, fonts: { body: string; title: string }): void {
+  const font = { name: fonts.body, size: EXPORT_STYLE.bodySize };
+  sheet.mergeCells(1, 1, 1, COLUMNS.length);
+  sheet.getCell(1, 1).value = title;
+  sheet.getCell(1, 1).font = { name: fonts.title, size: EXPORT_STYLE.titleSize, bold: true };
+  sheet.getCell(1, 1).alignment = { horizontal: 'center' };
+  COLUMNS.forEach((column, i) => {
+    const cell = sheet.getCell(2, i + 1);
+    cell.value = column.header;
+    cell.font = { ...font, bold: true };
+    cell.alignment = { horizontal: 'center' };
+    sheet.getColumn(i + 1).width = column.width;
+  });
+  findings.forEach((finding, index) => {
+    COLUMNS.forEach((column, i) => {
+      const cell = sheet.getCell(3 + index, i + 1);
+      cell.value = column.value(finding, index);
+      cell.font = font;
+      cell.alignment = { vertical: 'top', wrapText: true };
+    });
+  });
+  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '2:2' };
+  sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+}

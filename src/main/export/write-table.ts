@@ -1,0 +1,130 @@
+// Paints one TablePlan onto an exceljs worksheet: title, meta lines, merged header, body, note, print setup.
+import type ExcelJS from 'exceljs';
+import type { TablePlan } from '../../shared/export/layout';
+import { EXPORT_STYLE, textWidth } from './style';
+
+const NUMBER_FORMAT = '#,##0.00';
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
+
+/** The one place a stored decimal string becomes the double a spreadsheet cell holds. */
+export function toSpreadsheetNumber(value: string): number {
+  return Number(value);
+}
+
+export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, fonts: { body: string; title: string }): void {
+  const width = plan.header.columns;
+  const bodyFont: Partial<ExcelJS.Font> = { name: fonts.body, size: EXPORT_STYLE.bodySize };
+  const widths: number[] = plan.header.columnIds.map(() => EXPORT_STYLE.minWidth);
+  const fit = (column: number, text: string, extra = 0): void => {
+    widths[column] = Math.min(EXPORT_STYLE.maxWidth, Math.max(widths[column] ?? 0, textWidth(text) + 2 + extra));
+  };
+
+  // Row 1: title across the table.
+  sheet.mergeCells(1, 1, 1, width);
+  const title = sheet.getCell(1, 1);
+  title.value = plan.title;
+  title.font = { name: fonts.title, size: EXPORT_STYLE.titleSize, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  sheet.getRow(1).height = EXPORT_STYLE.titleHeight;
+
+  // Row 2: 部门名称 on the left, 单位 on the right.
+  const unitColumn = width;
+  if (width > 1) sheet.mergeCells(2, 1, 2, Math.max(1, width - 1));
+  sheet.getCell(2, 1).value = `部门名称：${plan.department}`;
+  sheet.getCell(2, 1).font = bodyFont;
+  sheet.getCell(2, 1).alignment = { horizontal: 'left', vertical: 'middle' };
+  sheet.getCell(2, unitColumn).value = `单位：${plan.unit}`;
+  sheet.getCell(2, unitColumn).font = bodyFont;
+  sheet.getCell(2, unitColumn).alignment = { horizontal: 'right', vertical: 'middle' };
+
+  // Header rows, merged as the header tree says.
+  const headerTop = 3;
+  for (const cell of plan.header.cells) {
+    const top = headerTop + cell.row;
+    const left = 1 + cell.column;
+    const bottom = top + cell.rowSpan - 1;
+    const right = left + cell.columnSpan - 1;
+    if (bottom > top || right > left) sheet.mergeCells(top, left, bottom, right);
+    const target = sheet.getCell(top, left);
+    target.value = cell.label;
+    if (cell.columnSpan === 1) fit(cell.column, cell.label);
+  }
+  const headerBottom = headerTop + plan.header.rows - 1;
+  for (let row = headerTop; row <= headerBottom; row++) {
+    for (let column = 1; column <= width; column++) {
+      const cell = sheet.getCell(row, column);
+      cell.font = { ...bodyFont, bold: true };
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.border = THIN;
+    }
+  }
+
+  let row = headerBottom + 1;
+  if (plan.columnNumbers) {
+    for (let column = 1; column <= width; column++) {
+      const cell = sheet.getCell(row, column);
+      cell.value = String(column);
+      cell.font = bodyFont;
+      cell.alignment = { horizontal: 'center' };
+      cell.border = THIN;
+    }
+    row++;
+  }
+
+  for (const line of plan.body) {
+    line.forEach((body, index) => {
+      const cell = sheet.getCell(row, index + 1);
+      cell.font = bodyFont;
+      cell.border = THIN;
+      if (body.kind === 'amount') {
+        if (body.value !== undefined) cell.value = toSpreadsheetNumber(body.value);
+        cell.numFmt = NUMBER_FORMAT;
+        cell.alignment = { horizontal: 'right', vertical: 'middle' };
+        if (body.value !== undefined) fit(index, body.value, 4);
+      } else if (body.kind === 'text') {
+        // Always a string cell: text that starts with = + - @ stays text, never a formula.
+        cell.value = body.text;
+        cell.alignment = { horizontal: 'left', vertical: 'middle', ...(body.indent ? { indent: body.indent } : {}) };
+        fit(index, body.text, (body.indent ?? 0) * 2);
+      }
+    });
+    row++;
+  }
+
+  if (plan.emptyNote) {
+    sheet.getCell(row, 1).value = plan.emptyNote;
+    sheet.getCell(row, 1).font = bodyFont;
+  }
+
+  widths.forEach((w, i) => {
+    sheet.getColumn(i + 1).width = w;
+  });
+  // The title must fit in the table's width too.
+  const total = widths.reduce((a, b) => a + b, 0);
+  const titleNeed = textWidth(plan.title) * (EXPORT_STYLE.titleSize / EXPORT_STYLE.bodySize) + 4;
+  if (titleNeed > total) {
+    const extra = (titleNeed - total) / widths.length;
+    widths.forEach((w, i) => {
+      sheet.getColumn(i + 1).width = w + extra;
+    });
+  }
+
+  const printedWidth = Math.max(total, titleNeed);
+  sheet.pageSetup = {
+    paperSize: 9, // A4
+    orientation: printedWidth > EXPORT_STYLE.portraitMaxWidth ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    printTitlesRow: `${headerTop}:${plan.columnNumbers ? headerBottom + 1 : headerBottom}`,
+  };
+  sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+  sheet.views = [{ state: 'frozen', ySplit: plan.columnNumbers ? headerBottom + 1 : headerBottom }];
+}

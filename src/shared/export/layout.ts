@@ -1,0 +1,105 @@
+// What an exported table looks like, as plain data: title, meta lines, header grid and body lines.
+// Pure: the exceljs writer only paints this plan.
+import type { Book, BookRow, BookTable } from '../book';
+import { headerGrid, type HeaderGrid } from '../template/header-grid';
+import type { ColumnDef, FixedRowDef, TableDef, TableSide } from '../template/types';
+import { primaryLabel, substituteYear } from '../template/types';
+
+export type BodyCell = { kind: 'text'; text: string; indent?: number } | { kind: 'amount'; value: string | undefined } | { kind: 'empty' };
+
+export interface TablePlan {
+  def: TableDef;
+  title: string;
+  department: string;
+  unit: string;
+  header: HeaderGrid;
+  columns: ColumnDef[];
+  /** "1 2 3 …" under the header (表十二/十三). */
+  columnNumbers: boolean;
+  body: BodyCell[][];
+  emptyNote?: string;
+}
+
+interface Line {
+  id?: string;
+  alignWith?: string;
+  cells: BodyCell[];
+}
+
+const INDENTS: Partial<Record<BookRow['level'], number>> = { section: 1, item: 2, unit: 1, project: 2 };
+
+function rowCells(side: TableSide, row: BookRow | undefined, label: string | undefined, depth = 0): BodyCell[] {
+  return side.columns.map((column): BodyCell => {
+    if (column.kind === 'amount') return { kind: 'amount', value: row?.values[column.id]?.value };
+    if (column.kind === 'code') return row?.code && row.level !== 'fixed' && row.level !== 'total' ? { kind: 'text', text: row.code } : row?.level === 'total' && side.rows.kind === 'codedTree' ? { kind: 'text', text: '合计' } : { kind: 'empty' };
+    if (column.kind === 'govName') return row?.govName ? { kind: 'text', text: row.govName } : { kind: 'empty' };
+    // The name column; coded totals print 合计 in the code column instead.
+    if (row?.level === 'total' && side.rows.kind === 'codedTree' && side.columns.some((c) => c.kind === 'code')) return { kind: 'empty' };
+    const text = row?.name ?? label ?? '';
+    const indent = row ? (INDENTS[row.level] ?? depth) : depth;
+    return text ? { kind: 'text', text, ...(indent ? { indent } : {}) } : { kind: 'empty' };
+  });
+}
+
+/** Lines of one side: fixed tables print every template row (blank where the book has none). */
+function sideLines(side: TableSide, rows: BookRow[], tableIsEmpty: boolean): Line[] {
+  if (side.rows.kind === 'fixed') {
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    return side.rows.rows.map((def: FixedRowDef) => ({ id: def.id, ...(def.alignWith ? { alignWith: def.alignWith } : {}), cells: rowCells(side, byKey.get(def.id), primaryLabel(def.label), def.depth) }));
+  }
+  // A table with no rows at all still prints its 合计 line, once (on the first side).
+  if (tableIsEmpty && side.rows.kind === 'codedTree') {
+    return [{ cells: rowCells(side, { key: 'total', side: side.id, level: 'total', name: '合计', values: {} }, undefined) }];
+  }
+  return rows.map((row) => ({ id: row.key, cells: rowCells(side, row, undefined) }));
+}
+
+/** Two sides side by side; rows that must share a line (本年收入合计 / 本年支出合计) are aligned. */
+function mergeSides(left: Line[], right: Line[], leftWidth: number, rightWidth: number): BodyCell[][] {
+  const blank = (n: number): BodyCell[] => Array.from({ length: n }, () => ({ kind: 'empty' }) as BodyCell);
+  const anchors = new Set(left.map((l) => l.alignWith).filter(Boolean));
+  const out: BodyCell[][] = [];
+  let i = 0;
+  let e = 0;
+  while (i < left.length || e < right.length) {
+    const l = left[i];
+    const r = right[e];
+    const rightIsLater = (id: string | undefined) => id !== undefined && right.slice(e).some((x) => x.id === id);
+    if (l && r && l.alignWith && l.alignWith !== r.id && rightIsLater(l.alignWith)) {
+      out.push([...blank(leftWidth), ...r.cells]);
+      e++;
+    } else if (l && r && r.id && anchors.has(r.id) && l.alignWith !== r.id) {
+      out.push([...l.cells, ...blank(rightWidth)]);
+      i++;
+    } else {
+      out.push([...(l ? l.cells : blank(leftWidth)), ...(r ? r.cells : blank(rightWidth))]);
+      if (l) i++;
+      if (r) e++;
+    }
+  }
+  return out;
+}
+
+export function planTable(book: Book, def: TableDef, table: BookTable | undefined, familyUnit: string): TablePlan {
+  const header = headerGrid(def.header, book.year);
+  const columns = def.sides.flatMap((side) => [...side.columns]);
+  const rows = table?.rows ?? [];
+  const lines = def.sides.map((side, i) => sideLines(side, rows.filter((r) => r.side === side.id), rows.length === 0 && i === 0));
+  const [first, second] = def.sides;
+  const body =
+    def.sides.length === 2 && first && second
+      ? mergeSides(lines[0] ?? [], lines[1] ?? [], first.columns.length, second.columns.length)
+      : (lines[0] ?? []).map((l) => l.cells);
+  const hasFigures = rows.some((r) => Object.keys(r.values).length > 0);
+  return {
+    def,
+    title: substituteYear(def.title, book.year),
+    department: book.department,
+    unit: book.unit || familyUnit,
+    header,
+    columns,
+    columnNumbers: Boolean(def.columnNumberRow),
+    body,
+    ...(hasFigures ? {} : { emptyNote: def.emptyNote }),
+  };
+}
