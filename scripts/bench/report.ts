@@ -2,6 +2,7 @@
 // 指标 / 中位数 / 预算 / 结论, then notes (run counts, ranges, where the time goes).
 import type { Timing } from './measure';
 import { MB } from './measure';
+import { displayWidth } from '../../src/shared/text';
 
 export type MetricKind = 'time' | 'ratio' | 'memory' | 'count';
 
@@ -68,24 +69,7 @@ export function timingDetail(timing: Timing): string {
   return `${timing.runs} 次中位数，范围 ${formatMs(timing.min)} – ${formatMs(timing.max)}（预热 ${timing.warmup} 次）`;
 }
 
-/** Terminal columns a string takes: CJK and full-width characters count double. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      (code >= 0x20000 && code <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}
+export { displayWidth };
 
 const pad = (text: string, width: number, align: 'left' | 'right'): string => {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));

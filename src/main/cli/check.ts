@@ -1,7 +1,7 @@
 // `check FILE… [--json]` and `check --db DB --book ID [--json]` (DESIGN.md §7): validate each workbook as its own
 // book and report the findings. Folders stand for the workbooks in them. One unreadable workbook is reported and
 // the others are still checked; everything runs in this one process.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Book, Notice } from '../../shared/book';
 import { CHINESE_ORDINALS } from '../../shared/template/families/common';
@@ -9,7 +9,8 @@ import { SEVERITY_LABELS, summarise, Validator, type Finding, type Location, typ
 import { ImportError } from '../import/errors';
 import { fileLabel } from '../import/file-label';
 import { importWorkbooks } from '../import/import-book';
-import { openStore } from '../store';
+import { bookIdOption, withStore } from './stored-book';
+import { displayWidth } from '../../shared/text';
 import { parseArgs, UsageError } from './args';
 import { EXIT, type CliIO } from './output';
 
@@ -144,16 +145,8 @@ function orderLocation(location: Location): Location {
 }
 
 function checkStoredBook(db: string, bookOption: string | undefined, json: boolean, io: CliIO): number {
-  const id = Number(bookOption);
-  if (!Number.isInteger(id) || id <= 0) throw new UsageError('check --db 需要 --book 预算本编号（正整数）。');
-  if (!existsSync(db)) throw new UsageError(`数据库文件「${db}」不存在。`);
-  const store = openStore(db);
-  let book: Book;
-  try {
-    book = store.loadBook(id);
-  } finally {
-    store.close();
-  }
+  const id = bookIdOption(bookOption, 'check');
+  const book = withStore(db, (store) => store.loadBook(id));
   const result = validated(`预算本 #${id}`, book);
   if (json) {
     const { department, year, ok, summary, findings } = result;
@@ -227,21 +220,3 @@ const tableName = (no: number): string => `表${CHINESE_ORDINALS[no - 1] ?? no}`
 
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
-/** Terminal columns: CJK and full-width characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6) ||
-      (code >= 0x20000 && code <= 0x3fffd);
-    width += wide ? 2 : 1;
-  }
-  return width;
-}

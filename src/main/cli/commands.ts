@@ -4,6 +4,7 @@ import { formatAmount, Dec } from '../../shared/money';
 import { ImportError } from '../import/errors';
 import { importWorkbooks } from '../import/import-book';
 import { openStore } from '../store';
+import { bookIdOption, withStore } from './stored-book';
 import { parseArgs, UsageError } from './args';
 import { formatNotice } from './notices-text';
 import { EXIT, type CliIO } from './output';
@@ -59,14 +60,8 @@ export async function runDump(argv: string[], io: CliIO): Promise<number> {
   let dump: Dump;
   const db = args.options.get('db');
   if (db) {
-    const id = Number(args.options.get('book'));
-    if (!Number.isInteger(id) || id <= 0) throw new UsageError('dump --db 需要 --book 预算本编号（正整数）。');
-    const store = openStore(db);
-    try {
-      dump = toDump(store.loadBook(id), store.loadNotices(id));
-    } finally {
-      store.close();
-    }
+    const id = bookIdOption(args.options.get('book'), 'dump');
+    dump = withStore(db, (store) => toDump(store.loadBook(id), store.loadNotices(id)));
   } else {
     if (args.positional.length === 0) throw new UsageError('dump 需要一个 Excel 文件，或 --db 与 --book。');
     const template = args.options.get('template');

@@ -2,7 +2,7 @@
 // A book with errors is still exported, but the command says so and exits 1 unless --force.
 import { exportBook, type ReportChoice } from '../export/export-book';
 import { importWorkbooks } from '../import/import-book';
-import { openStore } from '../store';
+import { bookIdOption, withStore } from './stored-book';
 import { parseArgs, UsageError } from './args';
 import { formatNotice } from './notices-text';
 import { EXIT, type CliIO } from './output';
@@ -35,14 +35,8 @@ export async function runExport(argv: string[], io: CliIO): Promise<number> {
 async function loadBook(args: ReturnType<typeof parseArgs>, io: CliIO): Promise<Book> {
   const db = args.options.get('db');
   if (db) {
-    const id = Number(args.options.get('book'));
-    if (!Number.isInteger(id) || id <= 0) throw new UsageError('export --db 需要 --book 预算本编号（正整数）。');
-    const store = openStore(db);
-    try {
-      return store.loadBook(id);
-    } finally {
-      store.close();
-    }
+    const id = bookIdOption(args.options.get('book'), 'export');
+    return withStore(db, (store) => store.loadBook(id));
   }
   if (args.positional.length === 0) throw new UsageError('export 需要 Excel 文件，或 --db 与 --book。');
   const template = args.options.get('template');

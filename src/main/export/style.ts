@@ -12,8 +12,4 @@ export const EXPORT_STYLE = {
 export const DEFAULT_FONTS = { body: '宋体', title: '宋体' } as const;
 
 /** Display width in Excel column units: CJK and full-width characters take two. */
-export function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
-  return width;
-}
+export { displayWidth as textWidth } from '../../shared/text';

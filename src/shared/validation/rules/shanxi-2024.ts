@@ -2,7 +2,6 @@
 // "x.what" for cross-table rules; codes and names are "code.*".
 import type { Operand, Rule, RowSelector, SideId } from '../types';
 
-const ALL_CODED: RowSelector = { levels: ['class', 'section', 'item'] };
 const CLASSES: RowSelector = { levels: ['class'] };
 const TOTAL: RowSelector = { keys: ['total'] };
 const op = (table: string, rows: RowSelector, columns: string[], side?: SideId): Operand => ({ table, rows, columns, ...(side ? { side } : {}) });
