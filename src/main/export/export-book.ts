@@ -27,11 +27,12 @@ export function buildWorkbook(book: Book, report: ReportChoice = 'auto'): { work
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '预算公开工作台';
   workbook.title = `${book.department} ${book.year}年部门预算公开`;
+  const placed = new Map<string, { sheet: string; cells: Map<string, string> }>();
   for (const def of family.tables) {
     const sheet = workbook.addWorksheet(def.sheetName);
-    writeTable(sheet, planTable(book, def, book.tables.find((t) => t.tableId === def.id), family.unit), fonts);
+    placed.set(def.id, { sheet: def.sheetName, cells: writeTable(sheet, planTable(book, def, book.tables.find((t) => t.tableId === def.id), family.unit), fonts) });
   }
-  const findings = new Validator(book).findings();
+  const findings = new Validator(book).findings().map((finding) => inExport(finding, placed));
   const summary = summarise(findings);
   const reportIncluded = report === 'always' || (report === 'auto' && summary.errors + summary.warnings > 0);
   if (reportIncluded) {
@@ -39,6 +40,20 @@ export function buildWorkbook(book: Book, report: ReportChoice = 'auto'): { work
     writeReport(workbook.addWorksheet(REPORT_SHEET), listed, `${book.department} ${book.year}年 审核报告`, fonts);
   }
   return { workbook, result: { summary, findings, reportIncluded, sheets: workbook.worksheets.map((s) => s.name) } };
+}
+
+/** Points a finding's locations at the exported workbook's sheets and cells. */
+function inExport(finding: Finding, placed: Map<string, { sheet: string; cells: Map<string, string> }>): Finding {
+  return {
+    ...finding,
+    locations: finding.locations.map((location) => {
+      const table = placed.get(location.tableId);
+      if (!table) return location;
+      const cell = table.cells.get(`${location.side ?? 'main'}|${location.rowKey}|${location.columnId ?? ''}`);
+      const { cell: _sourceCell, ...rest } = location;
+      return { ...rest, sheet: table.sheet, ...(cell ? { cell } : {}) };
+    }),
+  };
 }
 
 export async function exportBook(book: Book, out: string, report: ReportChoice = 'auto'): Promise<ExportResult> {

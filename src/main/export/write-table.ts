@@ -1,7 +1,7 @@
 // Paints one TablePlan onto an exceljs worksheet: title, meta lines, merged header, body, note, print setup.
 import type ExcelJS from 'exceljs';
 import type { TablePlan } from '../../shared/export/layout';
-import { EXPORT_STYLE, textWidth } from './style';
+import { chooseOrientation, EXPORT_STYLE, textWidth } from './style';
 
 const NUMBER_FORMAT = '#,##0.00';
 const THIN: Partial<ExcelJS.Borders> = {
@@ -16,7 +16,12 @@ export function toSpreadsheetNumber(value: string): number {
   return Number(value);
 }
 
-export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, fonts: { body: string; title: string }): void {
+/**
+ * Paints the plan; returns where each book cell landed ("side|rowKey|columnId" → "C8") so the 审核报告 can
+ * name cells of this workbook rather than of the file the book was imported from.
+ */
+export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, fonts: { body: string; title: string }): Map<string, string> {
+  const placed = new Map<string, string>();
   const width = plan.header.columns;
   const bodyFont: Partial<ExcelJS.Font> = { name: fonts.body, size: EXPORT_STYLE.bodySize };
   const widths: number[] = plan.header.columnIds.map(() => EXPORT_STYLE.minWidth);
@@ -81,11 +86,12 @@ export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, fonts: { b
       const cell = sheet.getCell(row, index + 1);
       cell.font = bodyFont;
       cell.border = THIN;
+      if (body.origin) placed.set(`${body.origin.side}|${body.origin.rowKey}|${plan.header.columnIds[index] ?? ''}`, cell.address);
       if (body.kind === 'amount') {
         if (body.value !== undefined) cell.value = toSpreadsheetNumber(body.value);
         cell.numFmt = NUMBER_FORMAT;
-        cell.alignment = { horizontal: 'right', vertical: 'middle' };
-        if (body.value !== undefined) fit(index, body.value, 4);
+        cell.alignment = { horizontal: 'right', vertical: 'middle', indent: 1 };
+        if (body.value !== undefined) fit(index, body.value, 5);
       } else if (body.kind === 'text') {
         // Always a string cell: text that starts with = + - @ stays text, never a formula.
         cell.value = body.text;
@@ -101,6 +107,13 @@ export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, fonts: { b
     sheet.getCell(row, 1).font = bodyFont;
   }
 
+  // Amount columns share one width; name columns never shrink below the template's look.
+  const amountWidth = Math.max(...plan.columns.filter((c) => c.kind === 'amount').map((c) => widths[plan.header.columnIds.indexOf(c.id)] ?? 0), EXPORT_STYLE.minWidth);
+  plan.header.columnIds.forEach((id, i) => {
+    const kind = plan.columns.find((c) => c.id === id)?.kind;
+    if (kind === 'amount') widths[i] = amountWidth;
+    if (kind === 'name' || kind === 'govName') widths[i] = Math.max(widths[i] ?? 0, EXPORT_STYLE.nameMinWidth);
+  });
   widths.forEach((w, i) => {
     sheet.getColumn(i + 1).width = w;
   });
@@ -117,7 +130,7 @@ export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, fonts: { b
   const printedWidth = Math.max(total, titleNeed);
   sheet.pageSetup = {
     paperSize: 9, // A4
-    orientation: printedWidth > EXPORT_STYLE.portraitMaxWidth ? 'landscape' : 'portrait',
+    orientation: chooseOrientation(printedWidth, plan.emptyNote ? row : row - 1),
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
@@ -127,4 +140,5 @@ export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, fonts: { b
   };
   sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
   sheet.views = [{ state: 'frozen', ySplit: plan.columnNumbers ? headerBottom + 1 : headerBottom }];
+  return placed;
 }

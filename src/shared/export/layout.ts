@@ -5,7 +5,13 @@ import { headerGrid, type HeaderGrid } from '../template/header-grid';
 import type { ColumnDef, FixedRowDef, TableDef, TableSide } from '../template/types';
 import { primaryLabel, substituteYear } from '../template/types';
 
-export type BodyCell = { kind: 'text'; text: string; indent?: number } | { kind: 'amount'; value: string | undefined } | { kind: 'empty' };
+/** Which book cell a printed cell shows, so findings can name the exported workbook's cells. */
+export interface CellOrigin {
+  side: string;
+  rowKey: string;
+}
+
+export type BodyCell = ({ kind: 'text'; text: string; indent?: number } | { kind: 'amount'; value: string | undefined } | { kind: 'empty' }) & { origin?: CellOrigin };
 
 export interface TablePlan {
   def: TableDef;
@@ -28,8 +34,13 @@ interface Line {
 
 const INDENTS: Partial<Record<BookRow['level'], number>> = { section: 1, item: 2, unit: 1, project: 2 };
 
-function rowCells(side: TableSide, row: BookRow | undefined, label: string | undefined, depth = 0): BodyCell[] {
-  return side.columns.map((column): BodyCell => {
+function rowCells(side: TableSide, row: BookRow | undefined, label: string | undefined, depth = 0, rowKey = row?.key): BodyCell[] {
+  const origin = rowKey ? { origin: { side: side.id, rowKey } } : {};
+  return side.columns.map((column): BodyCell => ({ ...cellFor(side, column, row, label, depth), ...origin }));
+}
+
+function cellFor(side: TableSide, column: ColumnDef, row: BookRow | undefined, label: string | undefined, depth: number): BodyCell {
+  {
     if (column.kind === 'amount') return { kind: 'amount', value: row?.values[column.id]?.value };
     if (column.kind === 'code') return row?.code && row.level !== 'fixed' && row.level !== 'total' ? { kind: 'text', text: row.code } : row?.level === 'total' && side.rows.kind === 'codedTree' ? { kind: 'text', text: '合计' } : { kind: 'empty' };
     if (column.kind === 'govName') return row?.govName ? { kind: 'text', text: row.govName } : { kind: 'empty' };
@@ -38,14 +49,14 @@ function rowCells(side: TableSide, row: BookRow | undefined, label: string | und
     const text = row?.name ?? label ?? '';
     const indent = row ? (INDENTS[row.level] ?? depth) : depth;
     return text ? { kind: 'text', text, ...(indent ? { indent } : {}) } : { kind: 'empty' };
-  });
+  }
 }
 
 /** Lines of one side: fixed tables print every template row (blank where the book has none). */
 function sideLines(side: TableSide, rows: BookRow[], tableIsEmpty: boolean): Line[] {
   if (side.rows.kind === 'fixed') {
     const byKey = new Map(rows.map((r) => [r.key, r]));
-    return side.rows.rows.map((def: FixedRowDef) => ({ id: def.id, ...(def.alignWith ? { alignWith: def.alignWith } : {}), cells: rowCells(side, byKey.get(def.id), primaryLabel(def.label), def.depth) }));
+    return side.rows.rows.map((def: FixedRowDef) => ({ id: def.id, ...(def.alignWith ? { alignWith: def.alignWith } : {}), cells: rowCells(side, byKey.get(def.id), primaryLabel(def.label), def.depth, def.id) }));
   }
   // A table with no rows at all still prints its 合计 line, once (on the first side).
   if (tableIsEmpty && side.rows.kind === 'codedTree') {
