@@ -10,7 +10,7 @@ import { buildWorkbook, exportBook, type ExportResult } from '../../src/main/exp
 import { importWorkbooks } from '../../src/main/import/import-book';
 import type { BenchContext, BenchSection, RunCounts } from './context';
 import { time, type Timing } from './measure';
-import { formatMb, timingDetail, type Budget, type Metric, type SectionResult } from './report';
+import { formatMb, timeMetric, type Budget, type Metric, type SectionResult } from './report';
 
 const BUDGETS = {
   departmentExport: { max: 200, label: '< 200 ms' },
@@ -19,15 +19,6 @@ const BUDGETS = {
 
 const TITLE = '导出（内存中的预算本 → .xlsx 文件）';
 
-const timeMetric = (id: string, label: string, timing: Timing, budget?: Budget): Metric => ({
-  id,
-  label,
-  kind: 'time',
-  value: timing.median,
-  timing,
-  detail: timingDetail(timing),
-  ...(budget ? { budget } : {}),
-});
 
 const rowCount = (book: Book): number => book.tables.reduce((n, t) => n + t.rows.length, 0);
 

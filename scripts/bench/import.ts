@@ -12,7 +12,7 @@ import { openStore } from '../../src/main/store';
 import type { BenchContext, BenchSection, RunCounts } from './context';
 import type { ImportMemoryResult } from './import-memory-child';
 import { MB, runInChild, time, type Timing } from './measure';
-import { formatMb, timingDetail, type Budget, type Metric, type SectionResult } from './report';
+import { formatMb, timeMetric, type Budget, type Metric } from './report';
 
 const BUDGETS = {
   departmentImport: { max: 150, label: '< 150 ms（导入+校验的一部分；合计见“校验”一节）' },
@@ -22,15 +22,6 @@ const BUDGETS = {
 
 const rowCount = (book: Book): number => book.tables.reduce((n, t) => n + t.rows.length, 0);
 
-const timeMetric = (id: string, label: string, timing: Timing, budget?: Budget): Metric => ({
-  id,
-  label,
-  kind: 'time',
-  value: timing.median,
-  timing,
-  detail: timingDetail(timing),
-  ...(budget ? { budget } : {}),
-});
 
 const ratioMetric = (id: string, label: string, ours: Timing, exceljs: Timing): Metric => ({
   id,

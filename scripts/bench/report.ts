@@ -98,3 +98,14 @@ export function renderSummary(results: readonly SectionResult[]): string {
   if (over.length === 0) return `全部 ${budgeted.length} 项有预算的指标都在预算内。`;
   return `${budgeted.length} 项有预算的指标中 ${over.length} 项超出：${over.map((m) => `${m.label}（${formatValue(m)}，预算 ${m.budget?.label ?? ''}）`).join('；')}。`;
 }
+
+/** A timed metric with its run details, optionally against a budget. */
+export const timeMetric = (id: string, label: string, timing: Timing, budget?: Budget): Metric => ({
+  id,
+  label,
+  kind: 'time',
+  value: timing.median,
+  timing,
+  detail: timingDetail(timing),
+  ...(budget ? { budget } : {}),
+});

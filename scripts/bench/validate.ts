@@ -8,7 +8,7 @@ import { summarise, Validator, type ValidationSummary } from '../../src/shared/v
 import { importWorkbooks } from '../../src/main/import/import-book';
 import type { BenchContext, BenchSection, RunCounts } from './context';
 import { median, time, type Timing } from './measure';
-import { timingDetail, type Budget, type Metric, type SectionResult } from './report';
+import { timeMetric, type Budget, type Metric, type SectionResult } from './report';
 
 const BUDGETS = {
   departmentImportValidate: { max: 150, label: '< 150 ms（导入+校验）' },
@@ -18,15 +18,6 @@ const BUDGETS = {
 
 const TITLE = '校验（全量与单格增量）';
 
-const timeMetric = (id: string, label: string, timing: Timing, budget?: Budget): Metric => ({
-  id,
-  label,
-  kind: 'time',
-  value: timing.median,
-  timing,
-  detail: timingDetail(timing),
-  ...(budget ? { budget } : {}),
-});
 
 const countMetric = (id: string, label: string, value: number, detail?: string): Metric => ({ id, label, kind: 'count', value, ...(detail ? { detail } : {}) });
 
