@@ -32,6 +32,8 @@ export class Validator {
   private readonly gated = new Map<ConditionNode, Check[]>();
   private results: Finding[][] = [];
   private readonly positions = new Map<Check, number>();
+  /** The cell → checks index is built on the first edit: a one-shot validation (check, export) never needs it. */
+  private dependenciesReady = false;
   private readonly family: TemplateFamily;
   private readonly rules: readonly Rule[];
   private readonly catalogue: Catalogue;
@@ -69,6 +71,13 @@ export class Validator {
       catalogue: this.catalogue,
       nameVerdicts: new Map(),
     });
+    this.dependenciesReady = false;
+    this.results = this.checks.map((check) => check.run());
+  }
+
+  /** Builds the index from cells to the checks that read them (done once, before the first edit). */
+  prepareIncremental(): void {
+    if (this.dependenciesReady) return;
     this.checks.forEach((check, position) => {
       this.positions.set(check, position);
       for (const dep of check.deps) push(this.dependents, dep, check);
@@ -78,7 +87,7 @@ export class Validator {
         push(this.gated, gate, check);
       }
     });
-    this.results = this.checks.map((check) => check.run());
+    this.dependenciesReady = true;
   }
 
   /**
@@ -88,6 +97,7 @@ export class Validator {
   setValue(tableId: string, side: string, rowKey: string, column: string, value: string | null): number {
     const row = this.index.row(tableId, side, rowKey);
     if (!row) throw new Error(`表 ${tableId} 中没有行「${rowKey}」。`);
+    this.prepareIncremental();
     if (value === null) delete row.values[column];
     else row.values[column] = { ...row.values[column], value };
     let cell: number | undefined;
@@ -96,6 +106,7 @@ export class Validator {
     } catch (error) {
       if (!(error instanceof ScaleExceeded)) throw error;
       this.build(); // more decimals than the book had: rebuild at the wider scale
+      this.prepareIncremental();
       return this.checks.length;
     }
     const affected = new Set<Check>();
