@@ -1,0 +1,163 @@
+// The services behind the API: one store, one validator per open book kept in step with every edit, so the
+// findings panel updates incrementally as the clerk types.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { ApiMethods, ApiParams, ApiResult, BookListItem, ValidationState } from '../../shared/api/contract';
+import { defaultCatalogue } from '../../shared/catalogue';
+import { findFamily, TEMPLATE_FAMILIES } from '../../shared/template/registry';
+import { newBook } from '../../shared/template/new-book';
+import { summarise, Validator } from '../../shared/validation';
+import { buildWorkbook, exportBook } from '../export/export-book';
+import { importInWorker } from '../import/run-in-worker';
+import { explainFinding } from '../services/review';
+import type { AmountChange, Store } from '../store';
+import { ApiError } from './errors';
+
+interface OpenBook {
+  revision: number;
+  validator: Validator;
+}
+
+export class Workbench {
+  private readonly open = new Map<number, OpenBook>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly mode: 'electron' | 'web',
+    private readonly version = '0.1.0',
+  ) {}
+
+  handlers(): { [M in keyof ApiMethods]: (params: ApiParams<M>) => Promise<ApiResult<M>> | ApiResult<M> } {
+    return {
+      'app.info': () => ({ version: this.version, families: TEMPLATE_FAMILIES.map((f) => ({ id: f.id, name: f.name })), mode: this.mode }),
+      'books.list': () => this.list(),
+      'books.create': (p) => {
+        const family = findFamily(p.familyId);
+        if (!family) throw new ApiError('bad-request', `未知的模板「${p.familyId}」。`);
+        if (!p.department.trim()) throw new ApiError('bad-request', '请填写部门名称。');
+        return { bookId: this.store.insertBook(newBook(family, p.year, p.department.trim()), []) };
+      },
+      'books.import': (p) => this.importFiles(p.files),
+      'books.delete': (p) => {
+        this.store.deleteBook(p.bookId);
+        this.open.delete(p.bookId);
+        return { deleted: true as const };
+      },
+      'book.get': (p) => {
+        const book = this.store.loadBook(p.bookId);
+        return { book, notices: this.store.loadNotices(p.bookId), state: this.state(p.bookId) };
+      },
+      'book.setCells': (p) => {
+        const result = this.store.setAmounts({ bookId: p.bookId, cells: p.cells });
+        this.apply(p.bookId, result.changes, result.revision);
+        return this.state(p.bookId);
+      },
+      'book.undo': (p) => this.history(p.bookId, this.store.undo(p.bookId)),
+      'book.redo': (p) => this.history(p.bookId, this.store.redo(p.bookId)),
+      'validation.explain': (p) => {
+        explainFinding(this.store, { bookId: p.bookId, findingKey: p.findingKey, text: p.text });
+        this.refreshExplanations(p.bookId);
+        return this.state(p.bookId);
+      },
+      'export.workbook': (p) => this.exportWorkbook(p),
+      'catalogue.lookup': (p) => lookup(p.query, p.classification, p.limit),
+    };
+  }
+
+  private list(): BookListItem[] {
+    return this.store.listBooks().map((b) => ({
+      id: b.id,
+      familyId: b.familyId,
+      familyName: findFamily(b.familyId)?.name ?? b.familyId,
+      year: b.year,
+      department: b.department,
+      unit: b.unit,
+      updatedAt: b.updatedAt,
+      revision: b.revision,
+      summary: summarise(this.validator(b.id).findings()),
+    }));
+  }
+
+  /** The book's validator, rebuilt when the store moved on without it (another window, an import). */
+  private validator(bookId: number): Validator {
+    const revision = this.store.historyState(bookId).revision;
+    const cached = this.open.get(bookId);
+    if (cached && cached.revision === revision) return cached.validator;
+    const validator = new Validator(this.store.loadBook(bookId));
+    this.open.set(bookId, { revision, validator });
+    return validator;
+  }
+
+  private apply(bookId: number, changes: AmountChange[], revision: number): void {
+    const cached = this.open.get(bookId);
+    if (!cached) return;
+    for (const change of changes) cached.validator.setValue(change.tableId, change.side, change.rowKey, change.columnId, change.after?.value ?? null);
+    cached.revision = revision;
+  }
+
+  private refreshExplanations(bookId: number): void {
+    const cached = this.open.get(bookId);
+    if (!cached) return;
+    cached.validator.book.explanations = this.store.explanations(bookId);
+    cached.revision = this.store.historyState(bookId).revision;
+  }
+
+  private history(bookId: number, result: { revision: number; changes: AmountChange[]; explanation?: unknown } | null): ValidationState & { changed: boolean } {
+    if (result) {
+      this.apply(bookId, result.changes, result.revision);
+      if (result.explanation) this.refreshExplanations(bookId);
+    }
+    return { ...this.state(bookId), changed: result !== null };
+  }
+
+  private state(bookId: number): ValidationState {
+    const findings = this.validator(bookId).findings();
+    const history = this.store.historyState(bookId);
+    return { revision: history.revision, summary: summarise(findings), findings, canUndo: history.canUndo, canRedo: history.canRedo };
+  }
+
+  private async importFiles(files: ApiParams<'books.import'>['files']): Promise<ApiResult<'books.import'>> {
+    if (files.length === 0) throw new ApiError('bad-request', '请选择要导入的 Excel 工作簿。');
+    const staging = await mkdtemp(join(tmpdir(), 'budget-import-'));
+    try {
+      const paths = await Promise.all(
+        files.map(async (file, i) => {
+          if (file.path) return file.path;
+          if (!file.dataBase64) throw new ApiError('bad-request', `「${file.name}」没有内容。`);
+          const path = join(staging, `${i}-${basename(file.name)}`);
+          await writeFile(path, Buffer.from(file.dataBase64, 'base64'));
+          return path;
+        }),
+      );
+      const { book, notices } = await importInWorker({ files: paths });
+      if (book.tables.length === 0) throw new ApiError('unreadable', notices.find((n) => n.level === '错误')?.message ?? '未识别到任何预算表。');
+      book.sources = files.map((f) => f.name);
+      return { bookId: this.store.insertBook(book, notices), notices };
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }
+
+  private async exportWorkbook(p: ApiParams<'export.workbook'>): Promise<ApiResult<'export.workbook'>> {
+    const book = this.store.loadBook(p.bookId);
+    const fileName = `${book.department}${book.year}年部门预算公开.xlsx`;
+    if (p.path) {
+      const result = await exportBook(book, p.path, p.report ?? 'auto');
+      return { path: p.path, fileName, summary: result.summary };
+    }
+    const { workbook, result } = buildWorkbook(book, p.report ?? 'auto');
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    return { dataBase64: buffer.toString('base64'), fileName, summary: result.summary };
+  }
+}
+
+/** Catalogue lookup by code prefix ("2010301") or name fragment ("行政运行"), classes first. */
+function lookup(query: string, classification: ApiParams<'catalogue.lookup'>['classification'], limit = 20) {
+  const catalogue = defaultCatalogue();
+  const q = query.trim();
+  if (!q) return [];
+  const entries = catalogue.entries(classification ?? 'function');
+  const matches = /^\d+$/.test(q) ? entries.filter((e) => e.code.startsWith(q)) : entries.filter((e) => e.name.includes(q));
+  return matches.slice(0, Math.max(1, Math.min(limit, 100)));
+}
