@@ -22,7 +22,7 @@ async function ok<M extends ApiMethod>(method: M, params: unknown): Promise<ApiR
 beforeAll(() => {
   tmp = makeTmpDir('api-');
   store = openStore(tmp.file('api.db'));
-  router = createRouter(new Workbench(store, 'web'));
+  router = createRouter(new Workbench(store, 'electron'));
 });
 afterAll(() => {
   store.close();
@@ -96,6 +96,14 @@ describe('export and catalogue', () => {
     expect((await ok('catalogue.lookup', { query: '2010301' }))[0]).toEqual({ code: '2010301', name: '行政运行' });
     expect((await ok('catalogue.lookup', { query: '行政运行', limit: 5 })).every((e) => e.name.includes('行政运行'))).toBe(true);
     expect(await ok('catalogue.lookup', { query: '基本工资', classification: 'economicDept' })).toEqual([{ code: '30101', name: '基本工资' }]);
+  });
+});
+
+describe('web mode', () => {
+  it('refuses file paths: a browser page sends and receives bytes only', async () => {
+    const web = createRouter(new Workbench(store, 'web'));
+    expect(await web.call('books.import', { files: [{ name: 'x.xlsx', path: DATONG_XLSX }] })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await web.call('export.workbook', { bookId: 1, path: tmp.file('out.xlsx') })).toMatchObject({ ok: false, error: { code: 'refused' } });
   });
 });
 

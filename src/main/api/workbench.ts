@@ -38,7 +38,10 @@ export class Workbench {
         if (!p.department.trim()) throw new ApiError('bad-request', '请填写部门名称。');
         return { bookId: this.store.insertBook(newBook(family, p.year, p.department.trim()), []) };
       },
-      'books.import': (p) => this.importFiles(p.files),
+      'books.import': (p) => {
+        this.refuseServerPaths(p.files.some((f) => f.path !== undefined));
+        return this.importFiles(p.files);
+      },
       'books.delete': (p) => {
         this.store.deleteBook(p.bookId);
         this.open.delete(p.bookId);
@@ -60,9 +63,17 @@ export class Workbench {
         this.refreshExplanations(p.bookId);
         return this.state(p.bookId);
       },
-      'export.workbook': (p) => this.exportWorkbook(p),
+      'export.workbook': (p) => {
+        this.refuseServerPaths(p.path !== undefined);
+        return this.exportWorkbook(p);
+      },
       'catalogue.lookup': (p) => lookup(p.query, p.classification, p.limit),
     };
+  }
+
+  /** A browser page must never name files on this machine: in web mode workbooks travel as bytes only. */
+  private refuseServerPaths(named: boolean): void {
+    if (named && this.mode === 'web') throw new ApiError('refused', '浏览器模式下不能按路径读写本机文件，请上传或下载工作簿。');
   }
 
   private list(): BookListItem[] {

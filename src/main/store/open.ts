@@ -7,12 +7,13 @@ import { applyMigrations } from './migrate';
 
 export const BUSY_TIMEOUT_MS = 5000;
 
-export function openDatabase(path: string, now: () => Date): Database.Database {
+/** nativeBinding: path of a better_sqlite3.node built for another runtime (Electron's ABI); default: the Node build. */
+export function openDatabase(path: string, now: () => Date, nativeBinding?: string): Database.Database {
   const file = resolve(path);
   mkdirSync(dirname(file), { recursive: true });
   let db: Database.Database;
   try {
-    db = new Database(file);
+    db = new Database(file, nativeBinding ? { nativeBinding } : undefined);
   } catch (error) {
     throw new StoreError('cannot-open', storeMessages.cannotOpen(file, reasonOf(error)), { cause: error });
   }

@@ -10,11 +10,13 @@ import type { Store } from './types';
 export interface OpenStoreOptions {
   /** Clock for timestamps (tests pin it). */
   now?: () => Date;
+  /** Path of a better_sqlite3.node for this runtime (the Electron build); omitted: the one in node_modules. */
+  nativeBinding?: string;
 }
 
 export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const now = options.now ?? (() => new Date());
-  const db = openDatabase(path, now);
+  const db = openDatabase(path, now, options.nativeBinding);
   const log = createLogWriter(db);
   const explanations = createExplanationRepository(db, log, now);
   const books = createBookRepository(db, log, now, explanations);
