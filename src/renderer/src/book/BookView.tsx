@@ -1,0 +1,134 @@
+// One book: toolbar, table tabs, the grid, the findings panel and a status bar. Every edit is saved at once.
+import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
+import type { Book } from '../../../shared/book';
+import type { CellEdit, ValidationState } from '../../../shared/api/contract';
+import { planTable } from '../../../shared/export/layout';
+import { UI_TEXT } from '../../../shared/strings';
+import { findFamily } from '../../../shared/template/registry';
+import type { Finding } from '../../../shared/validation';
+import { invoke } from '../api';
+import { download } from '../files';
+import { Grid } from '../grid/Grid';
+import { FindingsPanel } from './FindingsPanel';
+import { TableTabs } from './TableTabs';
+
+interface BookViewProps {
+  bookId: number;
+  onClose(): void;
+  onMessage(text: string): void;
+  /** Menu commands from the Electron shell ('undo', 'redo', 'export', 'nextFinding' …). */
+  command?: { name: string; at: number };
+}
+
+type Focus = { side: string; rowKey: string; columnId: string };
+
+export function BookView({ bookId, onClose, onMessage, command }: BookViewProps): ReactElement {
+  const [book, setBook] = useState<Book | undefined>();
+  const [state, setState] = useState<ValidationState | undefined>();
+  const [tableId, setTableId] = useState('t01');
+  const [focus, setFocus] = useState<Focus | undefined>();
+  const [saving, setSaving] = useState(false);
+
+  const reload = useCallback(async () => {
+    const response = await invoke('book.get', { bookId });
+    if (!response.ok) return onMessage(response.error.message);
+    setBook(response.result.book);
+    setState(response.result.state);
+  }, [bookId, onMessage]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const family = book ? findFamily(book.familyId) : undefined;
+  const def = family?.tables.find((t) => t.id === tableId);
+  const plan = useMemo(() => (book && def && family ? planTable(book, def, book.tables.find((t) => t.tableId === def.id), family.unit) : undefined), [book, def, family]);
+
+  const edit = async (cells: CellEdit[]): Promise<void> => {
+    if (!book || cells.length === 0) return;
+    setSaving(true);
+    const response = await invoke('book.setCells', { bookId, cells });
+    setSaving(false);
+    if (!response.ok) return onMessage(response.error.message);
+    setState(response.result);
+    // Show the new figures at once; the store already holds them.
+    const next = structuredClone(book);
+    for (const cell of cells) {
+      const row = next.tables.find((t) => t.tableId === cell.tableId)?.rows.find((r) => r.side === cell.side && r.key === cell.rowKey);
+      if (!row) continue;
+      if (cell.value === null) delete row.values[cell.columnId];
+      else row.values[cell.columnId] = { ...row.values[cell.columnId], value: cell.value };
+    }
+    setBook(next);
+  };
+
+  const history = async (method: 'book.undo' | 'book.redo'): Promise<void> => {
+    const response = await invoke(method, { bookId });
+    if (!response.ok) return onMessage(response.error.message);
+    if (!response.result.changed) return onMessage(method === 'book.undo' ? UI_TEXT.nothingToUndo : UI_TEXT.nothingToRedo);
+    await reload();
+  };
+
+  const exportWorkbook = async (): Promise<void> => {
+    if (!book) return;
+    if (state && state.summary.errors > 0 && !window.confirm(UI_TEXT.exportWithErrors(state.summary.errors))) return;
+    const fileName = `${book.department}${book.year}年部门预算公开.xlsx`;
+    const path = window.workbench ? await window.workbench.saveExport(fileName) : undefined;
+    if (window.workbench && !path) return;
+    const response = await invoke('export.workbook', { bookId, ...(path ? { path } : {}) });
+    if (!response.ok) return onMessage(response.error.message);
+    if (response.result.dataBase64) download(response.result.fileName, response.result.dataBase64);
+    onMessage(UI_TEXT.exported(response.result.fileName));
+  };
+
+  const explain = async (finding: Finding, text: string | null): Promise<void> => {
+    const response = await invoke('validation.explain', { bookId, findingKey: finding.key, text });
+    if (!response.ok) return onMessage(response.error.message);
+    setState(response.result);
+  };
+
+  const jump = (finding: Finding): void => {
+    const location = finding.locations[0];
+    if (!location) return;
+    setTableId(location.tableId);
+    if (location.rowKey) setFocus({ side: location.side ?? 'main', rowKey: location.rowKey, columnId: location.columnId ?? '' });
+  };
+
+  useEffect(() => {
+    if (!command) return;
+    if (command.name === 'undo') void history('book.undo');
+    if (command.name === 'redo') void history('book.redo');
+    if (command.name === 'export') void exportWorkbook();
+    if (command.name === 'nextIssue') {
+      const next = state?.findings.find((f) => f.severity !== 'info');
+      if (next) jump(next);
+    }
+    // Only a new command triggers; the handlers read the latest state.
+  }, [command]);
+
+  if (!book || !state || !family || !plan) return <main className="loading">{UI_TEXT.loading}</main>;
+  const tableFindings = state.findings.filter((f) => f.locations.some((l) => l.tableId === tableId));
+  return (
+    <div className="book">
+      <header className="toolbar">
+        <button type="button" onClick={onClose}>{UI_TEXT.back}</button>
+        <h1>{book.department} · {book.year}年 · {family.name}</h1>
+        <button type="button" onClick={() => void history('book.undo')} disabled={!state.canUndo}>{UI_TEXT.undo}</button>
+        <button type="button" onClick={() => void history('book.redo')} disabled={!state.canRedo}>{UI_TEXT.redo}</button>
+        <button type="button" onClick={() => void exportWorkbook()}>{UI_TEXT.export}</button>
+      </header>
+      <TableTabs tables={family.tables} selected={tableId} findings={state.findings} onSelect={(id) => { setTableId(id); setFocus(undefined); }} />
+      <div className="workspace">
+        <section className="sheet" aria-label={plan.title}>
+          <div className="sheet-title">{plan.title}</div>
+          <Grid key={tableId} plan={plan} findings={tableFindings} {...(focus ? { focus } : {})} onEdit={(cells) => void edit(cells)} onUndo={() => void history('book.undo')} onRedo={() => void history('book.redo')} onMessage={onMessage} />
+        </section>
+        <FindingsPanel findings={state.findings} summary={state.summary} onJump={jump} onExplain={(f, t) => void explain(f, t)} />
+      </div>
+      <footer className="status" role="status">
+        <span>{saving ? UI_TEXT.saving : UI_TEXT.saved}</span>
+        <span>{UI_TEXT.unit(book.unit)}</span>
+        <span>{UI_TEXT.revision(state.revision)}</span>
+      </footer>
+    </div>
+  );
+}
