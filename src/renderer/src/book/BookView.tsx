@@ -105,6 +105,22 @@ export function BookView({ bookId, onClose, onMessage, command }: BookViewProps)
     // Only a new command triggers; the handlers read the latest state.
   }, [command]);
 
+  // Ctrl+Z / Ctrl+Y work anywhere in the book (the grid handles them itself while it has focus).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || !(event.ctrlKey || event.metaKey)) return;
+      const target = event.target as HTMLElement | null;
+      if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) void history('book.undo');
+      else if (key === 'y' || (key === 'z' && event.shiftKey)) void history('book.redo');
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
   if (!book || !state || !family || !plan) return <main className="loading">{UI_TEXT.loading}</main>;
   const tableFindings = state.findings.filter((f) => f.locations.some((l) => l.tableId === tableId));
   return (

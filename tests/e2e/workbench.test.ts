@@ -1,0 +1,153 @@
+// The workbench in a real browser (Debian Chromium driven by playwright-core) through the local web host:
+// create, import, edit by keyboard, paste a TSV block, undo/redo, an IME composition, export and re-import.
+// Screenshots of the main views go to test-results/e2e/ for people to look at.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openStore, type Store } from '../../src/main/store';
+import { startWebHost, type WebHost } from '../../src/main/web/host';
+import { DATONG_XLSX } from '../helpers/seed';
+import { makeTmpDir, type TmpDir } from '../helpers/tmp';
+
+const ROOT = join(__dirname, '..', '..');
+const SHOTS = join(ROOT, 'test-results', 'e2e');
+const CHROMIUM = '/usr/bin/chromium';
+
+let tmp: TmpDir;
+let store: Store;
+let host: WebHost;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install the Debian package chromium`);
+  // Test the UI as built from the current sources.
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'ignore' });
+  mkdirSync(SHOTS, { recursive: true });
+  tmp = makeTmpDir('e2e-');
+  store = openStore(tmp.file('e2e.db'));
+  host = await startWebHost({ store, rendererDir: join(ROOT, 'out', 'renderer') });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  // Exporting a book with errors asks for confirmation; the clerk says yes.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(host.url);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  store?.close();
+  tmp?.remove();
+});
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+const errors = () => page.getByRole('region', { name: '审核结果' }).locator('.counts .count.error');
+const warnings = () => page.getByRole('region', { name: '审核结果' }).locator('.counts .count.warning');
+
+/** The body cell in the row whose first cell reads `label`, column `column` (0-based). */
+async function cell(label: string, column: number) {
+  const first = page.locator('[role=gridcell][data-c="0"]', { hasText: new RegExp(`^${label}$`) }).first();
+  const row = await first.getAttribute('data-r');
+  return page.locator(`[role=gridcell][data-r="${row}"][data-c="${column}"]`);
+}
+
+describe('the workbench in Chromium', () => {
+  it('creates a book from the template', async () => {
+    await page.getByRole('heading', { name: '预算公开工作台' }).waitFor();
+    await shot('01-home-empty');
+    await page.getByPlaceholder('如：某某县财政局').fill('某某县财政局');
+    await page.getByRole('button', { name: '新建', exact: true }).click();
+    await page.getByRole('grid').waitFor();
+    expect(await page.getByRole('tab').count()).toBe(13);
+    await expect.poll(() => errors().textContent()).toBe('错误 0');
+    await page.getByRole('button', { name: '返回首页' }).click();
+  });
+
+  it('imports the department workbook and shows its 尾差 warnings', async () => {
+    await page.locator('input[type=file]').setInputFiles(DATONG_XLSX);
+    await page.getByRole('grid').waitFor();
+    await expect.poll(() => warnings().textContent(), { timeout: 15_000 }).toBe('警告 18');
+    await shot('02-book-table1');
+  });
+
+  it('edits a cell by keyboard: totals and findings change, the edit is saved', async () => {
+    await page.getByRole('tab', { name: /^表2/ }).click();
+    const target = await cell('2010301', 2);
+    await target.click();
+    await page.keyboard.type('188.93');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => errors().textContent()).toBe('错误 3');
+    await expect.poll(() => target.textContent()).toBe('188.93');
+    await expect(page.getByRole('status').first().textContent()).resolves.toContain('已保存');
+    await shot('03-edit-error');
+  });
+
+  it('undoes and redoes', async () => {
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => errors().textContent()).toBe('错误 0');
+    await page.getByRole('button', { name: '重做' }).click();
+    await expect.poll(() => errors().textContent()).toBe('错误 3');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => errors().textContent()).toBe('错误 0');
+  });
+
+  it('pastes a 3×2 TSV block from Excel as one edit', async () => {
+    await page.getByRole('tab', { name: /^表3/ }).click();
+    const start = await cell('2010301', 3);
+    await start.click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '1,000.00\t2\r\n3\t4\r\n５\t6\r\n');
+      document.querySelector('textarea')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(async () => (await cell('2010301', 3)).textContent()).toBe('1,000.00');
+    expect(await (await cell('2010350', 4)).textContent()).toBe('4.00');
+    expect(await (await cell('2010399', 3)).textContent()).toBe('5.00');
+    await shot('04-paste');
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(async () => (await cell('2010301', 3)).textContent()).toBe('187.93');
+  });
+
+  it('takes a Chinese IME composition in the owned editor (full-width digits)', async () => {
+    const target = await cell('2010350', 2);
+    await target.click();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: '８４', selectionStart: 2, selectionEnd: 2 });
+    // Enter during composition must not commit.
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+    await cdp.send('Input.insertText', { text: '８５.２２' });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await cell('2010350', 2)).textContent()).toBe('85.22');
+    await expect.poll(() => errors().textContent()).not.toBe('错误 0');
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(async () => (await cell('2010350', 2)).textContent()).toBe('84.22');
+  });
+
+  it('explains a warning, jumps from a finding to its cell, exports and re-imports', async () => {
+    const panel = page.getByRole('region', { name: '审核结果' });
+    await panel.getByRole('button', { name: '填写审核说明' }).first().click();
+    await panel.getByRole('textbox', { name: '审核说明' }).fill('尾差：按元四舍五入所致');
+    await panel.getByRole('button', { name: '保存说明' }).click();
+    await expect.poll(() => panel.locator('.explained').first().textContent()).toContain('尾差：按元四舍五入所致');
+    await panel.locator('.finding .jump').nth(2).click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toMatch(/^表2/);
+    await shot('05-findings');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出' }).click();
+    const file = tmp.file('export.xlsx');
+    await (await download).saveAs(file);
+    await page.getByRole('button', { name: '返回首页' }).click();
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect.poll(() => warnings().textContent(), { timeout: 15_000 }).toBe('警告 18');
+    await page.getByRole('button', { name: '返回首页' }).click();
+    expect(await page.locator('.books tbody tr').count()).toBe(3);
+    await shot('06-home-books');
+  });
+});
