@@ -13,11 +13,12 @@ import { join } from 'node:path';
 import { createContext, RESULTS_DIR, type BenchSection } from './bench/context';
 import { exportSection } from './bench/export';
 import { importSection } from './bench/import';
+import { uiSection } from './bench/ui';
 import { validateSection } from './bench/validate';
 import { MB } from './bench/measure';
 import { renderSection, renderSummary, verdictOf, type SectionResult } from './bench/report';
 
-const SECTIONS: readonly BenchSection[] = [importSection, validateSection, exportSection];
+const SECTIONS: readonly BenchSection[] = [importSection, validateSection, exportSection, uiSection];
 
 function parseArgs(argv: readonly string[]): { quick: boolean; only: string[] } {
   const quick = argv.includes('--quick');
