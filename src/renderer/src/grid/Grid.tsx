@@ -1,11 +1,12 @@
 // The table grid: a hand-built, virtualised, keyboard-first spreadsheet for one budget table. Composition only;
 // geometry lives in layout.ts, cell meaning in model.ts, keys and ranges in useSelection.ts, clipboard in tsv.ts.
-import type { ClipboardEvent, CSSProperties, KeyboardEvent, MouseEvent, ReactElement } from 'react';
+import type { ClipboardEvent, KeyboardEvent, MouseEvent, ReactElement } from 'react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CellEdit } from '../../../shared/api/contract';
 import type { TablePlan } from '../../../shared/export/layout';
 import type { Finding } from '../../../shared/validation/types';
 import { CellEditor } from './CellEditor';
+import { GridRow } from './GridRow';
 import './grid.css';
 import { columnOffsets, columnWidths, frozenCount, HEADER_ROW_HEIGHT, revealCell, ROW_HEIGHT, visibleRows } from './layout';
 import { buildModel, type CellRef, type GridModel, type Pos } from './model';
@@ -16,7 +17,6 @@ import {
   commit,
   compositionStarted,
   copyText,
-  inRange,
   isComposingKey,
   keyDown,
   pasteEdits,
@@ -244,55 +244,24 @@ export function Grid(props: GridProps): ReactElement {
   const window_ = visibleRows(view.scrollTop, view.height - headerHeight, model.rows);
   const range = rangeOf(state);
   const active = state.active;
-  const frozenStyle = (c: number): CSSProperties | undefined => (c < frozen ? { position: 'sticky', left: offsets[c] ?? 0 } : undefined);
 
   const rows: ReactElement[] = [];
   for (let r = window_.start; r < window_.end; r++) {
-    const readOnlyRow = model.isReadOnlyRow(r);
-    const cells: ReactElement[] = [];
-    for (let c = 0; c < model.cols; c++) {
-      const p = { r, c };
-      const cell = model.cellAt(p);
-      const editable = model.isEditable(p);
-      const mark = model.markAt(p);
-      const selected = inRange(range, p);
-      const classes = ['grid-cell'];
-      if (cell?.kind === 'amount') classes.push('is-amount');
-      if (!editable) classes.push('is-readonly');
-      if (c < frozen) classes.push('is-frozen');
-      if (c === frozen - 1) classes.push('is-frozen-edge');
-      if (selected) classes.push('is-selected');
-      if (r === active.r && c === active.c) classes.push('is-active');
-      if (mark) classes.push(mark.severity === 'error' ? 'has-error' : 'has-warning');
-      const indent = cell?.kind === 'text' ? (cell.indent ?? 0) : 0;
-      const text = model.displayAt(p);
-      cells.push(
-        <div
-          key={c}
-          role="gridcell"
-          aria-colindex={c + 1}
-          aria-readonly={editable ? undefined : true}
-          aria-selected={selected}
-          data-r={r}
-          data-c={c}
-          className={classes.join(' ')}
-          title={mark ? mark.title : cell?.kind === 'text' && text.length > 12 ? text : undefined}
-          style={{ ...frozenStyle(c), ...(indent ? { paddingLeft: 6 + indent * 14 } : {}) }}
-        >
-          {r === active.r && c === active.c && state.editing ? '' : text}
-        </div>,
-      );
-    }
+    const crosses = r >= range.top && r <= range.bottom;
     rows.push(
-      <div
+      <GridRow
         key={r}
-        role="row"
-        aria-rowindex={plan.header.rows + r + 1}
-        className={`grid-row${readOnlyRow ? ' is-computed' : ''}`}
-        style={{ top: r * ROW_HEIGHT, height: ROW_HEIGHT, gridTemplateColumns: template, width: totalWidth }}
-      >
-        {cells}
-      </div>,
+        r={r}
+        model={model}
+        ariaRowIndex={plan.header.rows + r + 1}
+        template={template}
+        totalWidth={totalWidth}
+        frozen={frozen}
+        offsets={offsets}
+        {...(crosses ? { selectedFrom: range.left, selectedTo: range.right } : {})}
+        activeColumn={r === active.r ? active.c : -1}
+        editing={r === active.r && Boolean(state.editing)}
+      />,
     );
   }
 
