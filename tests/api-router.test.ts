@@ -51,19 +51,21 @@ describe('books', () => {
 describe('editing', () => {
   it('re-validates as cells change, undoes and redoes through the edit log', async () => {
     const { bookId } = await ok('books.import', { files: [{ name: '大同.xlsx', path: DATONG_XLSX }] });
-    const edited = await ok('book.setCells', { bookId, cells: [{ tableId: 't02', side: 'main', rowKey: '2010301', columnId: 'total', value: '188.93' }] });
-    expect(edited.summary.errors).toBe(3);
+    const edited = await ok('book.setCells', { bookId, cells: [{ tableId: 't02', side: 'main', rowKey: '2010301', columnId: 'gpb', value: '188.93' }] });
+    // The row total, 款 20103, 类 201 and 合计 follow; 表二 now disagrees with 表一 and 表三.
+    expect(edited.cells.map((c) => `${c.rowKey}.${c.columnId}=${c.value}`)).toContain('total.total=473.39');
+    expect(edited.summary.errors).toBe(6);
     expect(edited.canUndo).toBe(true);
     const undone = await ok('book.undo', { bookId });
     expect(undone).toMatchObject({ changed: true, summary: { errors: 0, warnings: 18 }, canRedo: true });
     const redone = await ok('book.redo', { bookId });
-    expect(redone.summary.errors).toBe(3);
+    expect(redone.summary.errors).toBe(6);
     // A pasted block is one undo step.
     const pasted = await ok('book.setCells', {
       bookId,
       cells: [
-        { tableId: 't02', side: 'main', rowKey: '2010301', columnId: 'total', value: '187.93' },
-        { tableId: 't02', side: 'main', rowKey: '2010350', columnId: 'total', value: '84.22' },
+        { tableId: 't02', side: 'main', rowKey: '2010301', columnId: 'gpb', value: '187.93' },
+        { tableId: 't02', side: 'main', rowKey: '2010350', columnId: 'gpb', value: '84.22' },
       ],
     });
     expect(pasted.summary.errors).toBe(0);
@@ -75,8 +77,8 @@ describe('editing', () => {
     const { bookId } = await ok('books.import', { files: [{ name: '大同.xlsx', path: DATONG_XLSX }] });
     const explained = await ok('validation.explain', { bookId, findingKey: 't02.tree:main:21011:total', text: '尾差' });
     expect(explained.findings.find((f) => f.key === 't02.tree:main:21011:total')?.explanation).toBe('尾差');
-    await ok('book.setCells', { bookId, cells: [{ tableId: 't02', side: 'main', rowKey: '2010301', columnId: 'total', value: '188.93' }] });
-    const refused = await router.call('validation.explain', { bookId, findingKey: 't02.row:main:2010301', text: '领导同意' });
+    await ok('book.setCells', { bookId, cells: [{ tableId: 't02', side: 'main', rowKey: '2010301', columnId: 'gpb', value: '188.93' }] });
+    const refused = await router.call('validation.explain', { bookId, findingKey: 'x.t02-t03.code:2010301', text: '领导同意' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'refused' } });
   });
 });
@@ -96,6 +98,16 @@ describe('export and catalogue', () => {
     expect((await ok('catalogue.lookup', { query: '2010301' }))[0]).toEqual({ code: '2010301', name: '行政运行' });
     expect((await ok('catalogue.lookup', { query: '行政运行', limit: 5 })).every((e) => e.name.includes('行政运行'))).toBe(true);
     expect(await ok('catalogue.lookup', { query: '基本工资', classification: 'economicDept' })).toEqual([{ code: '30101', name: '基本工资' }]);
+  });
+});
+
+describe('computed totals', () => {
+  it('are read-only through the API too', async () => {
+    const { bookId } = await ok('books.import', { files: [{ name: '大同.xlsx', path: DATONG_XLSX }] });
+    const { computed } = await ok('book.get', { bookId });
+    expect(computed).toContain('t02|main|20103|gpb');
+    const refused = await router.call('book.setCells', { bookId, cells: [{ tableId: 't02', side: 'main', rowKey: '20103', columnId: 'gpb', value: '1.00' }] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'refused' } });
   });
 });
 

@@ -67,7 +67,7 @@ describe('npm run web survives being killed', () => {
     };
 
     const { bookId } = await call<ApiResult<'books.import'>>('books.import', { files: [{ name: '大同.xlsx', dataBase64: readFileSync(DATONG_XLSX).toString('base64') }] });
-    const edited = await call<ApiResult<'book.setCells'>>('book.setCells', { bookId, cells: [{ tableId: 't02', side: 'main', rowKey: '2010301', columnId: 'total', value: '188.93' }] });
+    const edited = await call<ApiResult<'book.setCells'>>('book.setCells', { bookId, cells: [{ tableId: 't02', side: 'main', rowKey: '2010301', columnId: 'gpb', value: '188.93' }] });
     host.child.kill('SIGKILL');
     await new Promise((r) => (host.child.exitCode !== null || host.child.signalCode !== null ? r(null) : host.child.once('exit', r)));
     expect(host.child.signalCode).toBe('SIGKILL');
@@ -77,7 +77,7 @@ describe('npm run web survives being killed', () => {
       expect(store.integrityCheck()).toBe('ok');
       const book = store.loadBook(bookId);
       const row = book.tables.find((t) => t.tableId === 't02')?.rows.find((r) => r.key === '2010301');
-      expect(row?.values.total?.value).toBe('188.93');
+      expect(row?.values.gpb?.value).toBe('188.93');
       expect(store.historyState(bookId).revision).toBe(edited.revision);
     } finally {
       store.close();

@@ -104,7 +104,7 @@ describe('API round trip', () => {
     const { book, state } = await ok('book.get', { bookId });
     expect(book.department).toBe('大同市人民政府金融工作办公室');
     expect(state.summary.errors).toBe(0);
-    const edited = await ok('book.setCells', { bookId, cells: [{ tableId: 't02', side: 'main', rowKey: '2010301', columnId: 'total', value: '188.93' }] });
+    const edited = await ok('book.setCells', { bookId, cells: [{ tableId: 't02', side: 'main', rowKey: '2010301', columnId: 'gpb', value: '188.93' }] });
     expect(edited.summary.errors).toBeGreaterThan(0);
     const undone = await ok('book.undo', { bookId });
     expect(undone).toMatchObject({ changed: true, summary: { errors: 0 } });

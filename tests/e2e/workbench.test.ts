@@ -78,12 +78,16 @@ describe('the workbench in Chromium', () => {
 
   it('edits a cell by keyboard: totals and findings change, the edit is saved', async () => {
     await page.getByRole('tab', { name: /^表2/ }).click();
-    const target = await cell('2010301', 2);
+    const target = await cell('2010301', 3);
     await target.click();
     await page.keyboard.type('188.93');
     await page.keyboard.press('Enter');
-    await expect.poll(() => errors().textContent()).toBe('错误 3');
+    await expect.poll(() => errors().textContent()).toBe('错误 6');
     await expect.poll(() => target.textContent()).toBe('188.93');
+    // The row total, 款, 类 and 合计 follow the edit; they are computed and read-only.
+    expect(await (await cell('2010301', 2)).textContent()).toBe('188.93');
+    expect(await (await cell('20103', 3)).textContent()).toBe('373.15');
+    expect(await (await cell('20103', 3)).getAttribute('aria-readonly')).toBe('true');
     await expect(page.getByRole('status').first().textContent()).resolves.toContain('已保存');
     await shot('03-edit-error');
   });
@@ -92,7 +96,7 @@ describe('the workbench in Chromium', () => {
     await page.getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => errors().textContent()).toBe('错误 0');
     await page.getByRole('button', { name: '重做' }).click();
-    await expect.poll(() => errors().textContent()).toBe('错误 3');
+    await expect.poll(() => errors().textContent()).toBe('错误 6');
     await page.keyboard.press('Control+z');
     await expect.poll(() => errors().textContent()).toBe('错误 0');
   });
@@ -115,7 +119,7 @@ describe('the workbench in Chromium', () => {
   });
 
   it('takes a Chinese IME composition in the owned editor (full-width digits)', async () => {
-    const target = await cell('2010350', 2);
+    const target = await cell('2010350', 3);
     await target.click();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.imeSetComposition', { text: '８４', selectionStart: 2, selectionEnd: 2 });
@@ -123,10 +127,10 @@ describe('the workbench in Chromium', () => {
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
     await cdp.send('Input.insertText', { text: '８５.２２' });
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await cell('2010350', 2)).textContent()).toBe('85.22');
+    await expect.poll(async () => (await cell('2010350', 3)).textContent()).toBe('85.22');
     await expect.poll(() => errors().textContent()).not.toBe('错误 0');
     await page.getByRole('button', { name: '撤销' }).click();
-    await expect.poll(async () => (await cell('2010350', 2)).textContent()).toBe('84.22');
+    await expect.poll(async () => (await cell('2010350', 3)).textContent()).toBe('84.22');
   });
 
   it('explains a warning, jumps from a finding to its cell, exports and re-imports', async () => {

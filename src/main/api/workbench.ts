@@ -3,7 +3,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { ApiMethods, ApiParams, ApiResult, BookListItem, ValidationState } from '../../shared/api/contract';
+import type { ApiMethods, ApiParams, ApiResult, BookListItem, CellEdit, ValidationState } from '../../shared/api/contract';
 import { defaultCatalogue } from '../../shared/catalogue';
 import { findFamily, TEMPLATE_FAMILIES } from '../../shared/template/registry';
 import { newBook } from '../../shared/template/new-book';
@@ -49,13 +49,9 @@ export class Workbench {
       },
       'book.get': (p) => {
         const book = this.store.loadBook(p.bookId);
-        return { book, notices: this.store.loadNotices(p.bookId), state: this.state(p.bookId) };
+        return { book, notices: this.store.loadNotices(p.bookId), state: this.state(p.bookId), computed: [...this.validator(p.bookId).computedCells()] };
       },
-      'book.setCells': (p) => {
-        const result = this.store.setAmounts({ bookId: p.bookId, cells: p.cells });
-        this.apply(p.bookId, result.changes, result.revision);
-        return this.state(p.bookId);
-      },
+      'book.setCells': (p) => this.setCells(p.bookId, p.cells),
       'book.undo': (p) => this.history(p.bookId, this.store.undo(p.bookId)),
       'book.redo': (p) => this.history(p.bookId, this.store.redo(p.bookId)),
       'validation.explain': (p) => {
@@ -69,6 +65,28 @@ export class Workbench {
       },
       'catalogue.lookup': (p) => lookup(p.query, p.classification, p.limit),
     };
+  }
+
+  /**
+   * The clerk's edits plus every total that follows from them, written as one transaction (one undo step).
+   * Totals themselves are computed, never typed.
+   */
+  private setCells(bookId: number, cells: CellEdit[]): ValidationState & { cells: CellEdit[] } {
+    const validator = this.validator(bookId);
+    const computed = validator.computedCells();
+    const typedTotal = cells.find((c) => computed.has(`${c.tableId}|${c.side}|${c.rowKey}|${c.columnId}`));
+    if (typedTotal) throw new ApiError('refused', '合计、小计等汇总数由下级数据自动计算，不能直接修改；请修改其下级数据。');
+    let written: CellEdit[];
+    try {
+      written = validator.applyEdits(cells);
+      const result = this.store.setAmounts({ bookId, cells: written });
+      const open = this.open.get(bookId);
+      if (open) open.revision = result.revision;
+    } catch (error) {
+      this.open.delete(bookId); // the validator may be ahead of the store now: rebuild it next time
+      throw error;
+    }
+    return { ...this.state(bookId), cells: written };
   }
 
   /** A browser page must never name files on this machine: in web mode workbooks travel as bytes only. */

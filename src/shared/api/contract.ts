@@ -47,8 +47,10 @@ export interface ApiMethods {
   'books.create': { params: { familyId: string; year: number; department: string }; result: { bookId: number } };
   'books.import': { params: { files: WorkbookInput[] }; result: { bookId: number; notices: Notice[] } };
   'books.delete': { params: { bookId: number }; result: { deleted: true } };
-  'book.get': { params: { bookId: number }; result: { book: Book; notices: Notice[]; state: ValidationState } };
-  'book.setCells': { params: { bookId: number; cells: CellEdit[] }; result: ValidationState };
+  /** `computed`: "tableId|side|rowKey|columnId" of totals that follow their parts (read-only in the grid). */
+  'book.get': { params: { bookId: number }; result: { book: Book; notices: Notice[]; state: ValidationState; computed: string[] } };
+  /** `cells`: every cell written — the clerk's edits and the totals that followed them — in one undo step. */
+  'book.setCells': { params: { bookId: number; cells: CellEdit[] }; result: ValidationState & { cells: CellEdit[] } };
   'book.undo': { params: { bookId: number }; result: ValidationState & { changed: boolean } };
   'book.redo': { params: { bookId: number }; result: ValidationState & { changed: boolean } };
   'validation.explain': { params: { bookId: number; findingKey: string; text: string | null }; result: ValidationState };

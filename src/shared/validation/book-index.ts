@@ -2,7 +2,7 @@
 // are held as exact scaled integers (bigint, in units of 10^-scale), so sums in the hot path never touch
 // decimal parsing or strings. Dec is used only to word findings.
 import type { Book, BookRow, BookTable } from '../book';
-import { Dec } from '../money';
+import { Dec, toCanonical } from '../money';
 import { rowLabelKey } from '../text';
 import type { RowSelector, SideId } from './types';
 
@@ -27,6 +27,8 @@ export class BookIndex {
   private readonly rowsBySide = new Map<string, BookRow[]>();
   private readonly rowByKey = new Map<string, BookRow>();
   private readonly rowIds = new Map<BookRow, number>();
+  private readonly rowsById: BookRow[] = [];
+  private readonly columnNames: string[] = [];
   private readonly rowTable = new Map<BookRow, string>();
   private readonly columnIds = new Map<string, number>();
   /** Figures by cell id; undefined = blank. */
@@ -45,6 +47,7 @@ export class BookIndex {
         rows.push(row);
         this.rowByKey.set(`${sideKey}|${row.key}`, row);
         this.rowIds.set(row, this.rowIds.size);
+        this.rowsById.push(row);
         this.rowTable.set(row, table.tableId);
         for (const [column, amount] of Object.entries(row.values)) this.store(table.tableId, this.cellId(row, column), amount.value);
       }
@@ -77,10 +80,24 @@ export class BookIndex {
   /** Stable small integer for (row, column); rows hold at most 64 columns. */
   cellId(row: BookRow, column: string): number {
     let columnId = this.columnIds.get(column);
-    if (columnId === undefined) this.columnIds.set(column, (columnId = this.columnIds.size));
+    if (columnId === undefined) {
+      this.columnIds.set(column, (columnId = this.columnIds.size));
+      this.columnNames.push(column);
+    }
     const rowId = this.rowIds.get(row);
     if (rowId === undefined) throw new Error(`row ${row.key} is not in this book`);
     return rowId * 64 + columnId;
+  }
+
+  /** The table, row and column a cell id stands for. */
+  cellInfo(cell: number): { tableId: string; row: BookRow; column: string } {
+    const row = this.rowsById[Math.floor(cell / 64)] as BookRow;
+    return { tableId: this.rowTable.get(row) as string, row, column: this.columnNames[cell % 64] as string };
+  }
+
+  /** Scaled integer → canonical decimal string at the book's precision or finer. */
+  toCanonical(figure: bigint): string {
+    return toCanonical(this.toDec(figure), 2);
   }
 
   /** The figure in a cell as a scaled integer; undefined when blank. */

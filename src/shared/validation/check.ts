@@ -11,6 +11,8 @@ export interface Check {
   /** Condition nodes gating this check. */
   gates?: ConditionNode[];
   run(): Finding[];
+  /** Sum relations (cells[0] = Σ cells[1..]) also say how totals follow their parts when a clerk edits. */
+  sum?: number[];
 }
 
 /** A rule condition evaluated once for all the checks it gates, re-evaluated when its cells change. */

@@ -23,6 +23,15 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** One cell written: a clerk's edit or a total that followed it. */
+export interface CellWrite {
+  tableId: string;
+  side: 'main' | 'income' | 'expenditure';
+  rowKey: string;
+  columnId: string;
+  value: string | null;
+}
+
 export class Validator {
   private index!: BookIndex;
   private checks: Check[] = [];
@@ -34,6 +43,8 @@ export class Validator {
   private readonly positions = new Map<Check, number>();
   /** The cell → checks index is built on the first edit: a one-shot validation (check, export) never needs it. */
   private dependenciesReady = false;
+  /** Sum relations by part cell, built on the first propagation. */
+  private partOf: Map<number, Check[]> | undefined;
   private readonly family: TemplateFamily;
   private readonly rules: readonly Rule[];
   private readonly catalogue: Catalogue;
@@ -63,6 +74,7 @@ export class Validator {
     this.gateDependents.clear();
     this.gated.clear();
     this.positions.clear();
+    this.partOf = undefined;
     this.checks = compileRules(this.rules, {
       index: this.index,
       describe: new Describer(this.index, this.family),
@@ -118,6 +130,82 @@ export class Validator {
     }
     for (const check of affected) this.results[this.positions.get(check) as number] = check.run();
     return affected.size;
+  }
+
+  /** "tableId|side|rowKey|columnId" of every cell that is the total of a sum relation with parts: computed, read-only. */
+  computedCells(): Set<string> {
+    const out = new Set<string>();
+    for (const check of this.checks) {
+      if (!check.sum || check.sum.length < 2) continue;
+      const { tableId, row, column } = this.index.cellInfo(check.sum[0] as number);
+      out.add(`${tableId}|${row.side}|${row.key}|${column}`);
+    }
+    return out;
+  }
+
+  /**
+   * Applies the clerk's edits and lets every total that depends on them follow, bottom-up through the sum
+   * relations (项 → 款 → 类 → 合计, row totals, 收入总计 …). A total keeps the difference it already had from
+   * its parts, so a published 尾差 stays a 尾差: adding 1.00 to a 项 adds exactly 1.00 to its 款, 类 and 合计.
+   * Returns every cell written (edits first, then totals) for the caller to store as one transaction.
+   */
+  applyEdits(edits: readonly CellWrite[]): CellWrite[] {
+    this.prepareIncremental();
+    if (!this.partOf) {
+      this.partOf = new Map();
+      for (const check of this.checks) {
+        if (!check.sum || check.sum.length < 2) continue;
+        for (let i = 1; i < check.sum.length; i++) push(this.partOf, check.sum[i] as number, check);
+      }
+    }
+    /** Figures before this change, for every cell it touches. */
+    const before = new Map<number, bigint | undefined>();
+    const queue: number[] = [];
+    for (const edit of edits) {
+      const row = this.index.row(edit.tableId, edit.side, edit.rowKey);
+      if (!row) continue;
+      const cell = this.index.cellId(row, edit.columnId);
+      if (!before.has(cell)) before.set(cell, this.index.figure(cell));
+      this.setValue(edit.tableId, edit.side, edit.rowKey, edit.columnId, edit.value);
+      queue.push(cell);
+    }
+    const old = (cell: number): bigint | undefined => (before.has(cell) ? before.get(cell) : this.index.figure(cell));
+    const totals = new Set<number>();
+    let guard = 100_000; // sum relations form no cycles, but data must never hang the UI
+    while (queue.length > 0 && guard-- > 0) {
+      const cell = queue.shift() as number;
+      for (const check of this.partOf.get(cell) ?? []) {
+        const cells = check.sum as number[];
+        let sumNow = 0n;
+        let sumBefore = 0n;
+        let present = 0;
+        for (let i = 1; i < cells.length; i++) {
+          const now = this.index.figure(cells[i] as number);
+          if (now !== undefined) {
+            sumNow += now;
+            present++;
+          }
+          sumBefore += old(cells[i] as number) ?? 0n;
+        }
+        const total = cells[0] as number;
+        const current = this.index.figure(total);
+        const tail = (old(total) ?? 0n) - sumBefore;
+        const next = present === 0 && tail === 0n ? undefined : sumNow + tail;
+        if (current === next) continue;
+        if (!before.has(total)) before.set(total, current);
+        const { tableId, row, column } = this.index.cellInfo(total);
+        this.setValue(tableId, row.side, row.key, column, next === undefined ? null : this.index.toCanonical(next));
+        totals.add(total);
+        queue.push(total);
+      }
+    }
+    const written: CellWrite[] = [...edits];
+    for (const cell of totals) {
+      const { tableId, row, column } = this.index.cellInfo(cell);
+      const figure = this.index.figure(cell);
+      written.push({ tableId, side: row.side, rowKey: row.key, columnId: column, value: figure === undefined ? null : this.index.toCanonical(figure) });
+    }
+    return written;
   }
 
   findings(): Finding[] {

@@ -37,7 +37,7 @@ export interface SumSpec {
 }
 
 export function sumCheck(ctx: SumContext, spec: SumSpec): Check {
-  return { id: spec.key, deps: spec.cells, run: () => runSum(ctx, spec) };
+  return { id: spec.key, deps: spec.cells, sum: spec.cells, run: () => runSum(ctx, spec) };
 }
 
 export function runSum(ctx: SumContext, spec: SumSpec): Finding[] {

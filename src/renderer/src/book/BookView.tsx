@@ -28,12 +28,14 @@ export function BookView({ bookId, onClose, onMessage, command }: BookViewProps)
   const [tableId, setTableId] = useState('t01');
   const [focus, setFocus] = useState<Focus | undefined>();
   const [saving, setSaving] = useState(false);
+  const [computed, setComputed] = useState<string[]>([]);
 
   const reload = useCallback(async () => {
     const response = await invoke('book.get', { bookId });
     if (!response.ok) return onMessage(response.error.message);
     setBook(response.result.book);
     setState(response.result.state);
+    setComputed(response.result.computed);
   }, [bookId, onMessage]);
   useEffect(() => {
     void reload();
@@ -41,6 +43,7 @@ export function BookView({ bookId, onClose, onMessage, command }: BookViewProps)
 
   const family = book ? findFamily(book.familyId) : undefined;
   const def = family?.tables.find((t) => t.id === tableId);
+  const readOnlyCells = useMemo(() => new Set(computed.filter((key) => key.startsWith(`${tableId}|`)).map((key) => key.slice(tableId.length + 1))), [computed, tableId]);
   const plan = useMemo(() => (book && def && family ? planTable(book, def, book.tables.find((t) => t.tableId === def.id), family.unit) : undefined), [book, def, family]);
 
   const edit = async (cells: CellEdit[]): Promise<void> => {
@@ -49,10 +52,11 @@ export function BookView({ bookId, onClose, onMessage, command }: BookViewProps)
     const response = await invoke('book.setCells', { bookId, cells });
     setSaving(false);
     if (!response.ok) return onMessage(response.error.message);
-    setState(response.result);
-    // Show the new figures at once; the store already holds them.
+    const { cells: written, ...validation } = response.result;
+    setState(validation);
+    // Show the new figures (and the totals that followed) at once; the store already holds them.
     const next = structuredClone(book);
-    for (const cell of cells) {
+    for (const cell of written) {
       const row = next.tables.find((t) => t.tableId === cell.tableId)?.rows.find((r) => r.side === cell.side && r.key === cell.rowKey);
       if (!row) continue;
       if (cell.value === null) delete row.values[cell.columnId];
@@ -136,7 +140,7 @@ export function BookView({ bookId, onClose, onMessage, command }: BookViewProps)
       <div className="workspace">
         <section className="sheet" aria-label={plan.title}>
           <div className="sheet-title">{plan.title}</div>
-          <Grid key={tableId} plan={plan} findings={tableFindings} {...(focus ? { focus } : {})} onEdit={(cells) => void edit(cells)} onUndo={() => void history('book.undo')} onRedo={() => void history('book.redo')} onMessage={onMessage} />
+          <Grid key={tableId} plan={plan} findings={tableFindings} readOnlyCells={readOnlyCells} {...(focus ? { focus } : {})} onEdit={(cells) => void edit(cells)} onUndo={() => void history('book.undo')} onRedo={() => void history('book.redo')} onMessage={onMessage} />
         </section>
         <FindingsPanel findings={state.findings} summary={state.summary} onJump={jump} onExplain={(f, t) => void explain(f, t)} />
       </div>

@@ -41,6 +41,8 @@ export interface GridProps {
   onSelectionChange?(cell: CellRef | undefined): void;
   /** Computed total rows (`side|rowKey`): shown read-only and visibly different. */
   readOnlyRowKeys?: ReadonlySet<string>;
+  /** Computed cells (`side|rowKey|columnId`, e.g. 合计 columns and 类/款 rows that follow their parts): read-only. */
+  readOnlyCells?: ReadonlySet<string>;
   /** Short Chinese notes for the clerk (skipped paste cells, read-only cells). */
   onMessage?(text: string): void;
   className?: string;
@@ -69,8 +71,8 @@ function cellFromEvent(event: MouseEvent): Pos | undefined {
 }
 
 export function Grid(props: GridProps): ReactElement {
-  const { plan, findings, readOnlyRowKeys } = props;
-  const model = useMemo(() => buildModel(plan, findings, readOnlyRowKeys), [plan, findings, readOnlyRowKeys]);
+  const { plan, findings, readOnlyRowKeys, readOnlyCells } = props;
+  const model = useMemo(() => buildModel(plan, findings, readOnlyRowKeys, readOnlyCells), [plan, findings, readOnlyRowKeys, readOnlyCells]);
   const widths = useMemo(() => columnWidths(plan.columns), [plan.columns]);
   const offsets = useMemo(() => columnOffsets(widths), [widths]);
   const frozen = useMemo(() => frozenCount(plan.columns), [plan.columns]);

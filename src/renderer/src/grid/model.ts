@@ -83,7 +83,7 @@ function findingMarks(findings: readonly Finding[], tableId: string): Map<string
   return marks;
 }
 
-export function buildModel(plan: TablePlan, findings: readonly Finding[], readOnlyRowKeys?: ReadonlySet<string>): GridModel {
+export function buildModel(plan: TablePlan, findings: readonly Finding[], readOnlyRowKeys?: ReadonlySet<string>, readOnlyCells?: ReadonlySet<string>): GridModel {
   const columns = plan.columns;
   const computed = computedRowIds(plan);
   const marks = findingMarks(findings, plan.def.id);
@@ -107,7 +107,12 @@ export function buildModel(plan: TablePlan, findings: readonly Finding[], readOn
   const readOnlyRow = (side: string, rowKey: string): boolean => computed.has(rowId(side, rowKey)) || Boolean(readOnlyRowKeys?.has(rowId(side, rowKey)));
   const isEditable = (p: Pos): boolean => {
     const cell = cellAt(p);
-    return cell?.kind === 'amount' && cell.origin !== undefined && !readOnlyRow(cell.origin.side, cell.origin.rowKey);
+    return (
+      cell?.kind === 'amount' &&
+      cell.origin !== undefined &&
+      !readOnlyRow(cell.origin.side, cell.origin.rowKey) &&
+      !readOnlyCells?.has(`${cell.origin.side}|${cell.origin.rowKey}|${columns[p.c]?.id ?? ''}`)
+    );
   };
 
   return {
