@@ -46,6 +46,8 @@ afterAll(async () => {
   tmp?.remove();
 });
 
+/** The page answers through a local server: allow for a busy CI machine. */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 50 });
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 const errors = () => page.getByRole('region', { name: '审核结果' }).locator('.counts .count.error');
 const warnings = () => page.getByRole('region', { name: '审核结果' }).locator('.counts .count.warning');
@@ -65,14 +67,14 @@ describe('the workbench in Chromium', () => {
     await page.getByRole('button', { name: '新建', exact: true }).click();
     await page.getByRole('grid').waitFor();
     expect(await page.getByRole('tab').count()).toBe(13);
-    await expect.poll(() => errors().textContent()).toBe('错误 0');
+    await poll(() => errors().textContent()).toBe('错误 0');
     await page.getByRole('button', { name: '返回首页' }).click();
   });
 
   it('imports the department workbook and shows its 尾差 warnings', async () => {
     await page.locator('input[type=file]').setInputFiles(DATONG_XLSX);
     await page.getByRole('grid').waitFor();
-    await expect.poll(() => warnings().textContent(), { timeout: 15_000 }).toBe('警告 18');
+    await poll(() => warnings().textContent()).toBe('警告 18');
     await shot('02-book-table1');
   });
 
@@ -82,8 +84,8 @@ describe('the workbench in Chromium', () => {
     await target.click();
     await page.keyboard.type('188.93');
     await page.keyboard.press('Enter');
-    await expect.poll(() => errors().textContent()).toBe('错误 6');
-    await expect.poll(() => target.textContent()).toBe('188.93');
+    await poll(() => errors().textContent()).toBe('错误 6');
+    await poll(() => target.textContent()).toBe('188.93');
     // The row total, 款, 类 and 合计 follow the edit; they are computed and read-only.
     expect(await (await cell('2010301', 2)).textContent()).toBe('188.93');
     expect(await (await cell('20103', 3)).textContent()).toBe('373.15');
@@ -94,11 +96,11 @@ describe('the workbench in Chromium', () => {
 
   it('undoes and redoes', async () => {
     await page.getByRole('button', { name: '撤销' }).click();
-    await expect.poll(() => errors().textContent()).toBe('错误 0');
+    await poll(() => errors().textContent()).toBe('错误 0');
     await page.getByRole('button', { name: '重做' }).click();
-    await expect.poll(() => errors().textContent()).toBe('错误 6');
+    await poll(() => errors().textContent()).toBe('错误 6');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => errors().textContent()).toBe('错误 0');
+    await poll(() => errors().textContent()).toBe('错误 0');
   });
 
   it('pastes a 3×2 TSV block from Excel as one edit', async () => {
@@ -110,12 +112,12 @@ describe('the workbench in Chromium', () => {
       data.setData('text/plain', '1,000.00\t2\r\n3\t4\r\n５\t6\r\n');
       document.querySelector('textarea')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
-    await expect.poll(async () => (await cell('2010301', 3)).textContent()).toBe('1,000.00');
+    await poll(async () => (await cell('2010301', 3)).textContent()).toBe('1,000.00');
     expect(await (await cell('2010350', 4)).textContent()).toBe('4.00');
     expect(await (await cell('2010399', 3)).textContent()).toBe('5.00');
     await shot('04-paste');
     await page.getByRole('button', { name: '撤销' }).click();
-    await expect.poll(async () => (await cell('2010301', 3)).textContent()).toBe('187.93');
+    await poll(async () => (await cell('2010301', 3)).textContent()).toBe('187.93');
   });
 
   it('takes a Chinese IME composition in the owned editor (full-width digits)', async () => {
@@ -127,10 +129,10 @@ describe('the workbench in Chromium', () => {
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
     await cdp.send('Input.insertText', { text: '８５.２２' });
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await cell('2010350', 3)).textContent()).toBe('85.22');
-    await expect.poll(() => errors().textContent()).not.toBe('错误 0');
+    await poll(async () => (await cell('2010350', 3)).textContent()).toBe('85.22');
+    await poll(() => errors().textContent()).not.toBe('错误 0');
     await page.getByRole('button', { name: '撤销' }).click();
-    await expect.poll(async () => (await cell('2010350', 3)).textContent()).toBe('84.22');
+    await poll(async () => (await cell('2010350', 3)).textContent()).toBe('84.22');
   });
 
   it('explains a warning, jumps from a finding to its cell, exports and re-imports', async () => {
@@ -138,9 +140,9 @@ describe('the workbench in Chromium', () => {
     await panel.getByRole('button', { name: '填写审核说明' }).first().click();
     await panel.getByRole('textbox', { name: '审核说明' }).fill('尾差：按元四舍五入所致');
     await panel.getByRole('button', { name: '保存说明' }).click();
-    await expect.poll(() => panel.locator('.explained').first().textContent()).toContain('尾差：按元四舍五入所致');
+    await poll(() => panel.locator('.explained').first().textContent()).toContain('尾差：按元四舍五入所致');
     await panel.locator('.finding .jump').nth(2).click();
-    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toMatch(/^表2/);
+    await poll(() => page.getByRole('tab', { selected: true }).textContent()).toMatch(/^表2/);
     await shot('05-findings');
 
     const download = page.waitForEvent('download');
@@ -149,7 +151,7 @@ describe('the workbench in Chromium', () => {
     await (await download).saveAs(file);
     await page.getByRole('button', { name: '返回首页' }).click();
     await page.locator('input[type=file]').setInputFiles(file);
-    await expect.poll(() => warnings().textContent(), { timeout: 15_000 }).toBe('警告 18');
+    await poll(() => warnings().textContent()).toBe('警告 18');
     await page.getByRole('button', { name: '返回首页' }).click();
     expect(await page.locator('.books tbody tr').count()).toBe(3);
     await shot('06-home-books');
