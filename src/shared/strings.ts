@@ -41,6 +41,13 @@ export const UI_TEXT = {
   nothingToRedo: '没有可以重做的操作。',
   exportWithErrors: (n: number) => `预算本还有 ${n} 个错误，报送前应当修正。仍然导出吗？`,
   exported: (name: string) => `已导出「${name}」。`,
+  insertRow: '插入行',
+  deleteRow: '删除行',
+  selectRowFirst: '请先在表中选中要删除的行。',
+  codePickerLabel: '科目编码或名称',
+  codePickerPlaceholder: '输入编码（如 2010301）或名称（如 行政运行）',
+  projectName: '项目名称',
+  unitOfProject: '所属单位',
 } as const;
 
 /** The native menu (Electron) and the messages of its dialogs. */
@@ -68,4 +75,20 @@ export const MENU_TEXT = {
   backupDone: (path: string) => `备份已保存到 ${path}`,
   backupFailed: (reason: string) => `备份失败：${reason}`,
   refused: '拒绝来自未知页面的请求。',
+} as const;
+
+/** The table grid. */
+export const GRID_TEXT = {
+  gridLabel: '表格编辑区',
+  invalidNumber: '请输入数字，如 1,234.56',
+  readOnlyCell: '此单元格不可编辑',
+  computedRow: '合计、小计由下级数据自动计算，不可直接编辑',
+  pasteInvalid: (count: number, samples: string[]): string => `有 ${count} 个粘贴内容不是数字，已跳过：${samples.join('、')}`,
+  pasteSkipped: (count: number): string => `有 ${count} 个单元格不可编辑，已跳过`,
+  pasteClipped: '粘贴区域超出表格，超出部分已忽略',
+  pasteDone: (count: number): string => `已粘贴 ${count} 个单元格`,
+  nothingToPaste: '剪贴板中没有可粘贴的内容',
+  errorPrefix: '错误：',
+  warningPrefix: '警告：',
+  infoPrefix: '提示：',
 } as const;

@@ -135,6 +135,19 @@ describe('the workbench in Chromium', () => {
     await poll(async () => (await cell('2010350', 3)).textContent()).toBe('84.22');
   });
 
+  it('inserts a row with the code picker and deletes it again', async () => {
+    await page.getByRole('tab', { name: /^表3/ }).click();
+    await page.getByRole('button', { name: '插入行' }).click();
+    await page.getByRole('textbox', { name: '科目编码或名称' }).fill('2010302');
+    await page.getByRole('option', { name: /2010302/ }).click();
+    await poll(async () => (await cell('2010302', 1)).textContent());
+    expect((await (await cell('2010302', 1)).textContent())?.trim()).toBe('一般行政管理事务');
+    await shot('05-row-inserted');
+    await (await cell('2010302', 3)).click();
+    await page.getByRole('button', { name: '删除行' }).click();
+    await poll(() => page.locator('[role=gridcell][data-c="0"]', { hasText: /^2010302$/ }).count()).toBe(0);
+  });
+
   it('explains a warning, jumps from a finding to its cell, exports and re-imports', async () => {
     const panel = page.getByRole('region', { name: '审核结果' });
     await panel.getByRole('button', { name: '填写审核说明' }).first().click();
@@ -143,7 +156,7 @@ describe('the workbench in Chromium', () => {
     await poll(() => panel.locator('.explained').first().textContent()).toContain('尾差：按元四舍五入所致');
     await panel.locator('.finding .jump').nth(2).click();
     await poll(() => page.getByRole('tab', { selected: true }).textContent()).toMatch(/^表2/);
-    await shot('05-findings');
+    await shot('06-findings');
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出' }).click();
@@ -153,7 +166,7 @@ describe('the workbench in Chromium', () => {
     await page.locator('input[type=file]').setInputFiles(file);
     await poll(() => warnings().textContent()).toBe('警告 18');
     await page.getByRole('button', { name: '返回首页' }).click();
-    expect(await page.locator('.books tbody tr').count()).toBe(3);
-    await shot('06-home-books');
+    await poll(() => page.locator('.books tbody tr').count()).toBe(3);
+    await shot('07-home-books');
   });
 });

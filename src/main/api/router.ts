@@ -19,6 +19,8 @@ const PARAMS: Record<ApiMethod, Record<string, FieldType>> = {
   'book.setCells': { bookId: 'number', cells: 'array' },
   'book.undo': { bookId: 'number' },
   'book.redo': { bookId: 'number' },
+  'book.insertRow': { bookId: 'number', tableId: 'string', side: 'string', code: 'string?', name: 'string?', unitName: 'string?' },
+  'book.deleteRow': { bookId: 'number', tableId: 'string', side: 'string', rowKey: 'string' },
   'validation.explain': { bookId: 'number', findingKey: 'string', text: 'string|null' },
   'export.workbook': { bookId: 'number', path: 'string?', report: 'string?' },
   'catalogue.lookup': { query: 'string', classification: 'string?', limit: 'number?' },

@@ -13,6 +13,7 @@ import { importInWorker } from '../import/run-in-worker';
 import { explainFinding } from '../services/review';
 import type { AmountChange, Store } from '../store';
 import { ApiError } from './errors';
+import { checkDeletable, planInsert } from './rows';
 
 interface OpenBook {
   revision: number;
@@ -54,6 +55,18 @@ export class Workbench {
       'book.setCells': (p) => this.setCells(p.bookId, p.cells),
       'book.undo': (p) => this.history(p.bookId, this.store.undo(p.bookId)),
       'book.redo': (p) => this.history(p.bookId, this.store.redo(p.bookId)),
+      'book.insertRow': (p) => {
+        const planned = planInsert(this.store.loadBook(p.bookId), p.tableId, p.side, p);
+        for (const { row, afterKey } of planned) this.store.insertRow({ bookId: p.bookId, tableId: p.tableId, side: p.side, row, afterKey });
+        this.open.delete(p.bookId); // the structure changed: the validator is rebuilt on next use
+        return { rowKeys: planned.map((r) => r.row.key) };
+      },
+      'book.deleteRow': (p) => {
+        checkDeletable(this.store.loadBook(p.bookId), p.tableId, p.side, p.rowKey);
+        this.store.deleteRow({ bookId: p.bookId, tableId: p.tableId, side: p.side, rowKey: p.rowKey });
+        this.open.delete(p.bookId);
+        return { deleted: true as const };
+      },
       'validation.explain': (p) => {
         explainFinding(this.store, { bookId: p.bookId, findingKey: p.findingKey, text: p.text });
         this.refreshExplanations(p.bookId);
@@ -133,6 +146,7 @@ export class Workbench {
   }
 
   private history(bookId: number, result: { revision: number; changes: AmountChange[]; explanation?: unknown } | null): ValidationState & { changed: boolean } {
+    if (result && (result as { rows?: unknown }).rows) this.open.delete(bookId);
     if (result) {
       this.apply(bookId, result.changes, result.revision);
       if (result.explanation) this.refreshExplanations(bookId);

@@ -1,6 +1,7 @@
 // Amount edits, and undo/redo of every undoable entry. The edit_log is the single history:
 //  - an edit (setAmount/setAmounts) appends an entry holding every cell's before/after state; an 'explain'
 //    entry (explanations.ts) holds one finding's before/after explanation text and undoes the same way;
+//    'insertRow'/'deleteRow' entries (rows.ts) hold the row and its position, and undo by deleting/re-inserting;
 //  - undo re-applies the `before` states of the latest edit with undone = 0, flags it undone = 1 and appends
 //    an 'undo' entry; redo re-applies the `after` states of the earliest undone, non-discarded edit, clears
 //    its flag and appends a 'redo' entry — so the audit trail lists every action, including undo and redo;
@@ -15,20 +16,23 @@ import { amountFromColumns, amountToColumns, type AmountColumns } from './codec'
 import { StoreError, storeMessages } from './errors';
 import type { ExplanationRepository } from './explanations';
 import type { LogWriter } from './log';
+import type { RowRepository } from './rows';
 import type {
   AmountChange,
   CellAddress,
+  DeleteRowPayload,
   EditLogEntry,
   EditPayload,
   EditResult,
   ExplainPayload,
   HistoryState,
+  InsertRowPayload,
   SetAmountsInput,
   UndoRedoPayload,
   UndoRedoResult,
 } from './types';
 
-const UNDOABLE = "('setAmount', 'setAmounts', 'explain')";
+const UNDOABLE = "('setAmount', 'setAmounts', 'explain', 'insertRow', 'deleteRow')";
 
 interface LogRow {
   id: number;
@@ -54,6 +58,7 @@ export function createEditRepository(
   log: LogWriter,
   now: () => Date,
   explanations: ExplanationRepository,
+  rows: RowRepository,
 ): EditRepository {
   const s = {
     locate: db.prepare<[string, string, number, string], { title: string; row_id: number | null }>(
@@ -158,6 +163,9 @@ export function createEditRepository(
       if (target.kind === 'explain') {
         const explanation = explanations.restore(bookId, JSON.parse(target.payload) as ExplainPayload, state, at);
         payload = { targetSeq: target.seq, changes: [], explanation };
+      } else if (target.kind === 'insertRow' || target.kind === 'deleteRow') {
+        const recorded = JSON.parse(target.payload) as InsertRowPayload | DeleteRowPayload;
+        payload = { targetSeq: target.seq, changes: [], rows: rows.restore(bookId, target.kind, recorded, state) };
       } else {
         const recorded = (JSON.parse(target.payload) as EditPayload).changes;
         // Undo walks the cells backwards so a cell edited twice in one step ends at its first `before`.

@@ -45,6 +45,8 @@ export const storeMessages = {
   invalidBookAmount: (tableTitle: string, rowName: string, columnId: string, text: string) =>
     `表“${tableTitle}”行“${rowName}”列“${columnId}”的金额“${text}”不是规范的十进制数字`,
   emptyColumnId: '列编号不能为空',
+  emptyRowKey: '行键不能为空',
+  emptyRowName: '行名称不能为空',
   emptyFindingKey: '审核项编号不能为空',
   explanationTooLong: (length: number, max: number) =>
     `审核说明最多 ${max} 个字，当前有 ${length} 个字，请精简后再保存`,

@@ -4,6 +4,7 @@ import { createEditRepository } from './edits';
 import { createExplanationRepository } from './explanations';
 import { createLogWriter } from './log';
 import { schemaVersion } from './migrate';
+import { createRowRepository } from './rows';
 import { openDatabase } from './open';
 import type { Store } from './types';
 
@@ -20,7 +21,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const log = createLogWriter(db);
   const explanations = createExplanationRepository(db, log, now);
   const books = createBookRepository(db, log, now, explanations);
-  const edits = createEditRepository(db, log, now, explanations);
+  const rows = createRowRepository(db, log, now);
+  const edits = createEditRepository(db, log, now, explanations, rows);
 
   return {
     path: db.name,
@@ -32,6 +34,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     setAmount: ({ bookId, actor, value, tableId, side, rowKey, columnId }) =>
       edits.setAmounts({ bookId, actor, cells: [{ tableId, side, rowKey, columnId, value }] }, 'setAmount'),
     setAmounts: (input) => edits.setAmounts(input, 'setAmounts'),
+    insertRow: (input) => rows.insertRow(input),
+    deleteRow: (input) => rows.deleteRow(input),
     setExplanation: (edit) => explanations.set(edit),
     explanations: (bookId) => {
       log.assertBook(bookId);

@@ -1,6 +1,6 @@
 // The store's public contract. Cells are addressed by template ids (tableId, side, rowKey, columnId), never by
 // database row ids, so the API, the edit log and the UI all speak the same language.
-import type { Book, BookAmount, BookRow, Explanation, Notice } from '../../shared/book';
+import type { Book, BookAmount, BookRow, Explanation, Notice, RowLevel } from '../../shared/book';
 import type { MoneyUnit } from '../../shared/money';
 
 export type RowSide = BookRow['side'];
@@ -88,6 +88,78 @@ export interface SetExplanationResult {
   change: ExplanationChange | null;
 }
 
+/** A row addressed by template ids. */
+export interface RowRef {
+  tableId: string;
+  side: RowSide;
+  rowKey: string;
+}
+
+/** The fields of a new row; it is inserted without amounts. */
+export interface NewRow {
+  key: string;
+  level: RowLevel;
+  name: string;
+  code?: string;
+  govCode?: string;
+  govName?: string;
+  unitName?: string;
+}
+
+export interface InsertRowInput {
+  bookId: number;
+  tableId: string;
+  side: RowSide;
+  row: NewRow;
+  /**
+   * Placement within the row's side: a key = right after that row; null = first row of the side;
+   * undefined (omitted) = last row of the side. When the side has no rows yet, the row goes at the end of the table.
+   */
+  afterKey?: string | null;
+  actor?: string;
+}
+
+export interface DeleteRowInput {
+  bookId: number;
+  tableId: string;
+  side: RowSide;
+  rowKey: string;
+  actor?: string;
+}
+
+export interface RowEditResult {
+  changed: true;
+  /** seq of the 'insertRow' / 'deleteRow' edit_log entry written. */
+  seq: number;
+  revision: number;
+}
+
+/** Rows that appeared or disappeared: the book's structure changed (validators must be rebuilt). */
+export interface RowStructureChange {
+  inserted?: RowRef[];
+  deleted?: RowRef[];
+}
+
+export interface InsertRowPayload {
+  tableId: string;
+  side: RowSide;
+  row: NewRow;
+  /** As given; null both for "first of its side" and for "last of its side" (then atEnd is true). */
+  afterKey: string | null;
+  atEnd?: true;
+  /** book_rows.position the row was written at (0-based across the whole table). */
+  position: number;
+}
+
+export interface DeleteRowPayload {
+  tableId: string;
+  side: RowSide;
+  /** The whole row as it was, amounts (with source refs) included. */
+  row: Omit<BookRow, 'side'>;
+  /** book_rows.position it held; undo puts it back there. */
+  position: number;
+}
+
 export interface UndoRedoResult {
   /** seq of the new 'undo'/'redo' edit_log entry. */
   seq: number;
@@ -98,6 +170,8 @@ export interface UndoRedoResult {
   changes: AmountChange[];
   /** Present when the target was an 'explain' entry: the explanation's text now (before) and restored (after). */
   explanation?: ExplanationChange;
+  /** Present when the target was an 'insertRow' / 'deleteRow' entry: the row now present or gone. */
+  rows?: RowStructureChange;
 }
 
 export interface HistoryState {
@@ -124,6 +198,7 @@ export interface UndoRedoPayload {
   targetSeq: number;
   changes: AmountChange[];
   explanation?: ExplanationChange;
+  rows?: RowStructureChange;
 }
 
 interface EditLogBase {
@@ -143,6 +218,8 @@ export type EditLogEntry =
   | (EditLogBase & { kind: 'import'; payload: ImportPayload })
   | (EditLogBase & { kind: 'setAmount' | 'setAmounts'; payload: EditPayload })
   | (EditLogBase & { kind: 'explain'; payload: ExplainPayload })
+  | (EditLogBase & { kind: 'insertRow'; payload: InsertRowPayload })
+  | (EditLogBase & { kind: 'deleteRow'; payload: DeleteRowPayload })
   | (EditLogBase & { kind: 'undo' | 'redo'; payload: UndoRedoPayload });
 
 export type EditKind = EditLogEntry['kind'];
@@ -164,9 +241,16 @@ export interface Store {
    * The caller must already have checked that the finding is a warning: errors cannot be explained away.
    */
   setExplanation(edit: SetExplanationInput): SetExplanationResult;
+  /**
+   * Inserts a row without amounts (see InsertRowInput.afterKey for placement), logged as an undoable 'insertRow'.
+   * Duplicate key in that table/side: 'duplicate-key'; unknown table or afterKey: 'table-not-found' / 'row-not-found'.
+   */
+  insertRow(input: InsertRowInput): RowEditResult;
+  /** Deletes a row and its amounts, logged as an undoable 'deleteRow' holding the whole row for an exact undo. */
+  deleteRow(input: DeleteRowInput): RowEditResult;
   /** The book's explanations, sorted by findingKey. */
   explanations(bookId: number): Explanation[];
-  /** Undoes the latest edit (amount or explanation) that is not undone; null when there is nothing to undo. */
+  /** Undoes the latest edit (amount, explanation or row) that is not undone; null when there is nothing to undo. */
   undo(bookId: number): UndoRedoResult | null;
   /** Redoes the most recently undone edit unless a later edit discarded it; null when nothing to redo. */
   redo(bookId: number): UndoRedoResult | null;

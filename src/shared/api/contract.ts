@@ -53,6 +53,16 @@ export interface ApiMethods {
   'book.setCells': { params: { bookId: number; cells: CellEdit[] }; result: ValidationState & { cells: CellEdit[] } };
   'book.undo': { params: { bookId: number }; result: ValidationState & { changed: boolean } };
   'book.redo': { params: { bookId: number }; result: ValidationState & { changed: boolean } };
+  /**
+   * Adds a coded row (类/款/项 by code; missing parents come along, names from the catalogue) or a project row
+   * (under a unit of 表十二/十三). Rows are placed where the table's order says.
+   */
+  'book.insertRow': {
+    params: { bookId: number; tableId: string; side: 'main' | 'income' | 'expenditure'; code?: string; name?: string; unitName?: string };
+    result: { rowKeys: string[] };
+  };
+  /** Removes a row that holds no figures and has no child rows (clear its figures first: totals then follow). */
+  'book.deleteRow': { params: { bookId: number; tableId: string; side: 'main' | 'income' | 'expenditure'; rowKey: string }; result: { deleted: true } };
   'validation.explain': { params: { bookId: number; findingKey: string; text: string | null }; result: ValidationState };
   'export.workbook': {
     params: { bookId: number; path?: string; report?: 'auto' | 'always' | 'never' };
@@ -75,6 +85,8 @@ export const API_METHODS: readonly ApiMethod[] = [
   'book.setCells',
   'book.undo',
   'book.redo',
+  'book.insertRow',
+  'book.deleteRow',
   'validation.explain',
   'export.workbook',
   'catalogue.lookup',

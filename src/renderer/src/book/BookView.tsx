@@ -10,6 +10,7 @@ import { invoke } from '../api';
 import { download } from '../files';
 import { Grid } from '../grid/Grid';
 import { FindingsPanel } from './FindingsPanel';
+import { RowTools } from './RowTools';
 import { TableTabs } from './TableTabs';
 
 interface BookViewProps {
@@ -29,6 +30,7 @@ export function BookView({ bookId, onClose, onMessage, command }: BookViewProps)
   const [focus, setFocus] = useState<Focus | undefined>();
   const [saving, setSaving] = useState(false);
   const [computed, setComputed] = useState<string[]>([]);
+  const [selected, setSelected] = useState<{ side: string; rowKey: string } | undefined>();
 
   const reload = useCallback(async () => {
     const response = await invoke('book.get', { bookId });
@@ -139,8 +141,11 @@ export function BookView({ bookId, onClose, onMessage, command }: BookViewProps)
       <TableTabs tables={family.tables} selected={tableId} findings={state.findings} onSelect={(id) => { setTableId(id); setFocus(undefined); }} />
       <div className="workspace">
         <section className="sheet" aria-label={plan.title}>
-          <div className="sheet-title">{plan.title}</div>
-          <Grid key={tableId} plan={plan} findings={tableFindings} readOnlyCells={readOnlyCells} {...(focus ? { focus } : {})} onEdit={(cells) => void edit(cells)} onUndo={() => void history('book.undo')} onRedo={() => void history('book.redo')} onMessage={onMessage} />
+          <div className="sheet-title">
+            {plan.title}
+            {def && <RowTools bookId={bookId} book={book} def={def} {...(selected ? { selected } : {})} onChanged={() => void reload()} onMessage={onMessage} />}
+          </div>
+          <Grid key={tableId} plan={plan} findings={tableFindings} readOnlyCells={readOnlyCells} onSelectionChange={(cell) => setSelected(cell ? { side: cell.side, rowKey: cell.rowKey } : undefined)} {...(focus ? { focus } : {})} onEdit={(cells) => void edit(cells)} onUndo={() => void history('book.undo')} onRedo={() => void history('book.redo')} onMessage={onMessage} />
         </section>
         <FindingsPanel findings={state.findings} summary={state.summary} onJump={jump} onExplain={(f, t) => void explain(f, t)} />
       </div>

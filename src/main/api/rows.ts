@@ -1,0 +1,65 @@
+// Which rows an insertion needs and where they go: coded rows by code (a 项 brings its missing 款 and 类, named
+// from the catalogue; code order is tree order), project rows at the end of their unit.
+import type { Book, BookRow, RowLevel } from '../../shared/book';
+import { defaultCatalogue } from '../../shared/catalogue';
+import { findFamily } from '../../shared/template/registry';
+import { ApiError } from './errors';
+
+export interface PlannedRow {
+  row: Pick<BookRow, 'key' | 'level' | 'name' | 'code' | 'unitName'>;
+  afterKey: string | null;
+}
+
+const LEVEL_BY_LENGTH: Record<number, RowLevel> = { 3: 'class', 5: 'section', 7: 'item' };
+
+export function planInsert(book: Book, tableId: string, side: string, input: { code?: string; name?: string; unitName?: string }): PlannedRow[] {
+  const def = findFamily(book.familyId)?.tables.find((t) => t.id === tableId);
+  const model = def?.sides.find((s) => s.id === side)?.rows;
+  const rows = book.tables.find((t) => t.tableId === tableId)?.rows.filter((r) => r.side === side) ?? [];
+  if (!def || !model) throw new ApiError('bad-request', `没有表「${tableId}」。`);
+  if (model.kind === 'codedTree') {
+    const code = (input.code ?? '').trim();
+    if (!/^\d+$/.test(code) || !model.codeLengths.includes(code.length)) throw new ApiError('bad-request', `科目编码「${code}」不正确：类 3 位、款 5 位、项 7 位。`);
+    const catalogue = defaultCatalogue();
+    const wanted = [code.slice(0, 3), code.slice(0, 5), code].filter((c, i, all) => c.length <= code.length && all.indexOf(c) === i);
+    const existing = new Set(rows.map((r) => r.code));
+    if (existing.has(code)) throw new ApiError('refused', `表中已有科目 ${code}。`);
+    const planned: PlannedRow[] = [];
+    const codes = rows.filter((r) => r.code).map((r) => r.code as string);
+    for (const c of wanted) {
+      if (existing.has(c)) continue;
+      const name = c === code && input.name?.trim() ? input.name.trim() : catalogue.get(model.classification, c)?.name;
+      if (!name) throw new ApiError('bad-request', `科目表中没有 ${c}，请填写科目名称。`);
+      // Code order is depth-first tree order: 201 < 20103 < 2010301 < 2010350 < 208.
+      const before = [...codes].filter((x) => x < c).sort().at(-1);
+      // A parent planned in this same call is not in `rows` yet; its key is its code.
+      const afterKey = before ? (rows.find((r) => r.code === before)?.key ?? before) : (rows.find((r) => r.level === 'total')?.key ?? null);
+      planned.push({ row: { key: c, level: LEVEL_BY_LENGTH[c.length] ?? 'item', name, code: c }, afterKey });
+      codes.push(c);
+    }
+    return planned;
+  }
+  if (model.kind === 'projectTree') {
+    const name = input.name?.trim();
+    const unitName = input.unitName?.trim();
+    if (!name || !unitName) throw new ApiError('bad-request', '请填写项目名称并选择所属单位。');
+    const unit = rows.find((r) => r.level === 'unit' && r.name === unitName);
+    if (!unit) throw new ApiError('bad-request', `表中没有单位「${unitName}」。`);
+    const key = `project:${unitName}:${name}`;
+    if (rows.some((r) => r.key === key)) throw new ApiError('refused', `单位「${unitName}」下已有项目「${name}」。`);
+    const last = rows.filter((r) => r.level === 'project' && r.unitName === unitName).at(-1) ?? unit;
+    return [{ row: { key, level: 'project', name, unitName }, afterKey: last.key }];
+  }
+  throw new ApiError('refused', `${def.title.replace('{year}', String(book.year))}的行由模板规定，不能插入。`);
+}
+
+/** A row may go when it holds no figures and nothing hangs under it. */
+export function checkDeletable(book: Book, tableId: string, side: string, rowKey: string): void {
+  const rows = book.tables.find((t) => t.tableId === tableId)?.rows.filter((r) => r.side === side) ?? [];
+  const row = rows.find((r) => r.key === rowKey);
+  if (!row) throw new ApiError('not-found', `没有这一行（${rowKey}）。`);
+  if (row.level === 'total' || row.level === 'department' || row.level === 'fixed') throw new ApiError('refused', `「${row.name}」是模板规定的行，不能删除。`);
+  if (Object.keys(row.values).length > 0) throw new ApiError('refused', `「${row.name}」还有金额，请先清除该行金额（合计会随之更新），再删除。`);
+  const hasChildren = row.code ? rows.some((r) => r.code && r.code !== row.code && r.code.startsWith(row.code as string)) : row.level === 'unit' && rows.some((r) => r.unitName === row.name);
+  if (hasChildren) throw new ApiError('refused', `「${row.name}」下还有下级行，请先删除下级行。`);
+}

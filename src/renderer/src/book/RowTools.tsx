@@ -1,0 +1,82 @@
+// 插入行 / 删除行: coded rows by code or name (the catalogue suggests as you type "2010301" or "行政运行"),
+// project rows under a unit; deletion of the selected row.
+import { useEffect, useState, type ReactElement } from 'react';
+import type { Book } from '../../../shared/book';
+import type { CatalogueEntry } from '../../../shared/catalogue';
+import { UI_TEXT } from '../../../shared/strings';
+import type { TableDef } from '../../../shared/template/types';
+import { invoke } from '../api';
+
+interface RowToolsProps {
+  bookId: number;
+  book: Book;
+  def: TableDef;
+  selected?: { side: string; rowKey: string };
+  onChanged(): void;
+  onMessage(text: string): void;
+}
+
+export function RowTools({ bookId, book, def, selected, onChanged, onMessage }: RowToolsProps): ReactElement | null {
+  const side = def.sides[0];
+  const model = side?.rows;
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const [suggestions, setSuggestions] = useState<CatalogueEntry[]>([]);
+  const [unitName, setUnitName] = useState('');
+  const classification = model?.kind === 'codedTree' ? model.classification : undefined;
+
+  useEffect(() => {
+    if (!open || !classification || !query.trim()) return setSuggestions([]);
+    let live = true;
+    void invoke('catalogue.lookup', { query, classification, limit: 12 }).then((r) => live && r.ok && setSuggestions(r.result));
+    return () => {
+      live = false;
+    };
+  }, [open, query, classification]);
+
+  if (!side || !model || (model.kind !== 'codedTree' && model.kind !== 'projectTree')) return null;
+  const units = book.tables.find((t) => t.tableId === def.id)?.rows.filter((r) => r.level === 'unit').map((r) => r.name) ?? [];
+
+  const insert = async (code?: string): Promise<void> => {
+    const params = model.kind === 'codedTree' ? { code: code ?? query.trim() } : { name: query.trim(), unitName: unitName || units[0] || '' };
+    const response = await invoke('book.insertRow', { bookId, tableId: def.id, side: side.id, ...params });
+    if (!response.ok) return onMessage(response.error.message);
+    setOpen(false);
+    setQuery('');
+    onChanged();
+  };
+
+  const remove = async (): Promise<void> => {
+    if (!selected) return onMessage(UI_TEXT.selectRowFirst);
+    const response = await invoke('book.deleteRow', { bookId, tableId: def.id, side: selected.side as 'main', rowKey: selected.rowKey });
+    if (!response.ok) return onMessage(response.error.message);
+    onChanged();
+  };
+
+  return (
+    <div className="row-tools">
+      <button type="button" onClick={() => setOpen(!open)}>{UI_TEXT.insertRow}</button>
+      <button type="button" onClick={() => void remove()}>{UI_TEXT.deleteRow}</button>
+      {open && (
+        <div className="row-picker" role="dialog" aria-label={UI_TEXT.insertRow}>
+          {model.kind === 'projectTree' && (
+            <select aria-label={UI_TEXT.unitOfProject} value={unitName || units[0] || ''} onChange={(e) => setUnitName(e.target.value)}>
+              {units.map((u) => <option key={u}>{u}</option>)}
+            </select>
+          )}
+          <input autoFocus aria-label={model.kind === 'codedTree' ? UI_TEXT.codePickerLabel : UI_TEXT.projectName} placeholder={model.kind === 'codedTree' ? UI_TEXT.codePickerPlaceholder : UI_TEXT.projectName} value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void insert(suggestions[0]?.code)} />
+          {suggestions.length > 0 && (
+            <ul role="listbox">
+              {suggestions.map((entry) => (
+                <li key={entry.code} role="option" aria-selected={false} onClick={() => void insert(entry.code)}>
+                  <span className="code">{entry.code}</span> {entry.name}
+                </li>
+              ))}
+            </ul>
+          )}
+          {model.kind === 'projectTree' && <button type="button" onClick={() => void insert()}>{UI_TEXT.create}</button>}
+        </div>
+      )}
+    </div>
+  );
+}
