@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cityForm } from './helpers/performance-form';
 import {
   checkAnnualFunds,
   checkFormFundSplits,
@@ -9,7 +10,6 @@ import {
   matchLevel2,
   parseDepartmentRef,
   parseIndicatorValue,
-  toFundAmount,
   withParsedValue,
   type IndicatorValue,
   type PerformanceIndicator,
@@ -132,29 +132,6 @@ describe('主管部门及代码', () => {
 });
 
 /** A seed-000 style form: all money from 市县（区）财政资金, 其他资金 printed blank. */
-function cityForm(projectName: string, printedYuan: string): PerformanceTargetForm {
-  const yuan = toFundAmount(printedYuan);
-  const funds = { unit: '元' as const, total: yuan, central: '0.00', provincial: '0.00', cityCounty: yuan, selfRaised: '0.00' };
-  return {
-    title: '大同市市级预算部门（单位）项目支出绩效目标表',
-    year: 2024,
-    projectName,
-    department: parseDepartmentRef('038-大同市人民政府金融工作办公室[部门]'),
-    implementingUnit: '大同市人民政府金融工作办公室',
-    projectAttribute: '经常性项目（长期开展）',
-    projectTerm: '99年',
-    funds: { 实施期: funds, 年度: { ...funds } },
-    overview: '',
-    basis: '',
-    necessity: '',
-    safeguards: '',
-    plan: '',
-    overallGoals: { 实施期: '', 年度: '' },
-    indicators: [],
-    contacts: {},
-  };
-}
-
 describe('project funds', () => {
   it.each([
     ['J水电物业经费', '28,569.78', '2.86', '2.856978'],

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbooks } from '../src/main/import/import-book';
 import { openStore } from '../src/main/store';
 import type { Book } from '../src/shared/book';
-import type { PerformanceTargetForm } from '../src/shared/performance';
 import { Validator } from '../src/shared/validation';
+import { cityForm } from './helpers/performance-form';
 import { DATONG_XLSX } from './helpers/seed';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
 
@@ -20,32 +20,12 @@ const SEED_FORMS: [string, string][] = [
   ['J水电物业费', '5127.45'],
 ];
 
-function form(projectName: string, annualYuan: string): PerformanceTargetForm {
-  const funds = { unit: '元' as const, total: annualYuan, cityCounty: annualYuan };
-  return {
-    projectName,
-    department: { code: '038', name: '大同市人民政府金融工作办公室[部门]' },
-    implementingUnit: '',
-    projectAttribute: '经常性项目（长期开展）',
-    projectTerm: '99年',
-    funds: { 实施期: funds, 年度: funds },
-    overview: '',
-    basis: '',
-    necessity: '',
-    safeguards: '',
-    plan: '',
-    overallGoals: { 实施期: '', 年度: '' },
-    indicators: [],
-    contacts: {},
-  };
-}
-
 let book: Book;
 let tmp: TmpDir;
 beforeAll(async () => {
   tmp = makeTmpDir('forms-');
   book = (await importWorkbooks([DATONG_XLSX])).book;
-  book.performanceForms = SEED_FORMS.map(([name, yuan]) => form(name, yuan));
+  book.performanceForms = SEED_FORMS.map(([name, yuan]) => cityForm(name, yuan));
 });
 afterAll(() => tmp.remove());
 

@@ -38,7 +38,7 @@ interface TableRow {
   column_letters: string | null;
 }
 
-interface RowRow {
+export interface RowRow {
   id: number;
   book_table_id: number;
   side: RowSide;

@@ -9,6 +9,7 @@
 //  When the side has no rows yet, null and undefined both append at the end of the table.
 // A deleteRow entry holds the whole row (names, codes, source, and every amount with its source refs) so
 // undo restores it exactly. undo/redo dispatch here through restore() (called from edits.ts).
+import type { RowRow } from './books';
 import type Database from 'better-sqlite3';
 import type { BookRow } from '../../shared/book';
 import { amountFromColumns, amountToColumns, sourceFromColumns, sourceToColumns, type AmountColumns } from './codec';
@@ -26,20 +27,8 @@ import type {
   RowStructureChange,
 } from './types';
 
-interface RowColumns {
-  id: number;
-  position: number;
-  row_key: string;
-  level: BookRow['level'];
-  code: string | null;
-  name: string;
-  gov_code: string | null;
-  gov_name: string | null;
-  unit_name: string | null;
-  source_file: string | null;
-  source_sheet: string | null;
-  source_cell: string | null;
-}
+/** A stored row as rows.ts reads it: the row columns plus its position in the table. */
+type RowColumns = Omit<RowRow, 'book_table_id' | 'side'> & { position: number };
 
 export interface RowRepository {
   insertRow(input: InsertRowInput): RowEditResult;
