@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { SHANXI_2024 } from '../../src/shared/template/families/shanxi-2024';
 import type { TableDef } from '../../src/shared/template/types';
 
-export const SHARED = join(__dirname, '..', '..', '..', 'shared');
-export const DATONG_XLSX = join(SHARED, 'fixtures', 'datong-2024-shanxi.xlsx');
-export const SHANGHAI_XLSX = join(SHARED, 'fixtures', 'shanghai-2026-department-template.xlsx');
-const SEED_000 = join(SHARED, 'seeds', '000_8a413295a909103c.txt');
+/** The project's own copies of ../shared material: a fresh clone has no ../shared. */
+export const FIXTURES = join(__dirname, '..', 'fixtures');
+export const DATONG_XLSX = join(FIXTURES, 'datong-2024-shanxi.xlsx');
+export const SHANGHAI_XLSX = join(FIXTURES, 'shanghai-2026-department-template.xlsx');
+const SEED_000 = join(FIXTURES, 'seeds', '000_8a413295a909103c.txt');
 
 export interface ExpectedFigure {
   table: number;

@@ -81,8 +81,8 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
   const department = settleDepartment(departments, notices);
   const year = settleYear(years, notices);
   const orderedTables = [...tables.values()].sort((a, b) => a.no - b.no);
+  settleProjectTables(orderedTables, family, department);
   const bookUnits = collectUnits(orderedTables, department);
-  settleProjectTables(orderedTables, family, bookUnits, department);
   for (const table of family.tables) {
     if (!tables.has(table.id)) notices.push({ level: '提示', message: `未找到表${table.no}「${year ? substituteYear(table.title, year) : table.title.replace('{year}年', '')}」。` });
   }
@@ -189,13 +189,19 @@ function collectUnits(tables: BookTable[], department: string): BookUnit[] {
   return [...units.values()];
 }
 
-function settleProjectTables(tables: BookTable[], family: TemplateFamily, units: BookUnit[], department: string): void {
-  const known = new Set([...units.map((u) => rowLabelKey(u.name)), rowLabelKey(department)]);
+/** Project-tree levels, settled again with what the other tables say: units they list, the department name. */
+function settleProjectTables(tables: BookTable[], family: TemplateFamily, department: string): void {
+  const listed = tables.flatMap((table) => table.rows.filter((row) => row.level === 'unit' && sideModel(family, table, row.side) !== 'projectTree'));
+  const names = { units: new Set(listed.map((row) => rowLabelKey(row.name)).filter((key) => key !== rowLabelKey(department))), ...(department ? { department: rowLabelKey(department) } : {}) };
   for (const table of tables) {
     const def = family.tables.find((t) => t.id === table.tableId);
     for (const side of def?.sides ?? []) {
       if (side.rows.kind !== 'projectTree') continue;
-      settleProjectTree(table.rows.filter((r) => r.side === side.id), side.rows, known);
+      settleProjectTree(table.rows.filter((r) => r.side === side.id), side.rows, names);
     }
   }
+}
+
+function sideModel(family: TemplateFamily, table: BookTable, side: string): string | undefined {
+  return family.tables.find((t) => t.id === table.tableId)?.sides.find((s) => s.id === side)?.rows.kind;
 }

@@ -1,7 +1,7 @@
 // Reads one recognised table region into a BookTable: header → column mapping → rows by the side's row model.
 import type { BookAmount, BookRow, BookTable, Notice } from '../../shared/book';
 import { parseAmount, toCanonical, type MoneyUnit } from '../../shared/money';
-import type { TableDef, TableSide, TemplateFamily } from '../../shared/template/types';
+import type { ColumnDef, TableDef, TableSide, TemplateFamily } from '../../shared/template/types';
 import { normaliseLabel } from '../../shared/text';
 import { cellAddress, cellText, columnLetters, getCell, type SheetGrid } from './grid';
 import { isColumnNumberRow, mapColumns, mappingScore, requiredColumnCount, type ColumnMapping } from './header';
@@ -39,7 +39,8 @@ export function readTable(file: string, sheet: SheetGrid, region: TableRegion, f
     return { notices };
   }
   const mapping = bestHeader(sheet, region.table, headerTop, region.endRow, lastColumn);
-  const labelColumnsFound = region.table.sides.every((side) => side.columns.some((c) => (c.kind === 'name' || c.kind === 'code') && (mapping.columns.has(c.id) || mapping.codeParts.has(c.id))));
+  const isLabel = (c: ColumnDef): boolean => c.kind === 'name' || c.kind === 'code';
+  const labelColumnsFound = region.table.sides.every((side) => !side.columns.some(isLabel) || side.columns.some((c) => isLabel(c) && (mapping.columns.has(c.id) || mapping.codeParts.has(c.id))));
   if (!labelColumnsFound || mappingScore(mapping) < Math.ceil(requiredColumnCount(region.table) / 2)) {
     notices.push({
       level: '警告',
@@ -116,12 +117,16 @@ function columnHasData(sheet: SheetGrid, column: number, from: number, to: numbe
   return false;
 }
 
-/** Tries header depths 1…4 and keeps the one that maps most template columns (the shallowest on ties). */
+/**
+ * Tries header depths 1…4 and keeps the one that maps most template columns; on a tie, the one that leaves
+ * fewer header columns unexplained (a 类 | 款 | 项 row under 科目编码 belongs to the header), then the shallowest.
+ */
 function bestHeader(sheet: SheetGrid, table: TableDef, top: number, endRow: number, lastColumn: number): ColumnMapping {
   let best: ColumnMapping | undefined;
   for (let depth = 1; depth <= MAX_HEADER_ROWS && top + depth - 1 <= endRow; depth++) {
     const mapping = mapColumns(sheet, table, top, top + depth - 1, lastColumn);
-    if (!best || mappingScore(mapping) > mappingScore(best)) best = mapping;
+    const better = !best || mappingScore(mapping) > mappingScore(best) || (mappingScore(mapping) === mappingScore(best) && mapping.unmapped.size < best.unmapped.size);
+    if (better) best = mapping;
   }
   return best ?? mapColumns(sheet, table, top, top, lastColumn);
 }
@@ -199,6 +204,9 @@ function joinCodeParts(sheet: SheetGrid, row: number, parts: { class: number; se
     if (!/^\d+$/.test(text)) return text ? '?' : '';
     return text.padStart(digits, '0');
   };
+  // A label in the 类 cell (合计 spanning the code cells) is the row's label, not a broken code.
+  const classText = normaliseLabel(cellText(sheet, row, parts.class));
+  if (classText && !/^\d+$/.test(classText)) return cellText(sheet, row, parts.class).trim();
   const cls = read(parts.class, 3);
   const section = read(parts.section, 2);
   const item = read(parts.item, 2);

@@ -2,8 +2,9 @@
 import type { BookAmount, BookRow, Notice, RowLevel, SourceRef } from '../../shared/book';
 import { defaultCatalogue } from '../../shared/catalogue';
 import type { FixedRowDef, LabelSpec, RowModel, TableDef, TableSide } from '../../shared/template/types';
-import { labelsOf } from '../../shared/template/types';
+import { labelsOf, primaryLabel } from '../../shared/template/types';
 import { cleanText, rowLabelKey } from '../../shared/text';
+import { decideTreeLevels, firstRowIsTotal } from './tree-levels';
 
 export interface RawRow {
   sheetRow: number;
@@ -88,8 +89,16 @@ function labelText(context: ReaderContext, raw: RawRow): string {
 function fixedReader(defs: readonly FixedRowDef[], context: ReaderContext): RowReader {
   let next = 0;
   const assigned = new Set<string>();
+  // A side without a label column (the one-line 三公 tables) takes its rows in template order.
+  const positional = !context.side.columns.some((c) => c.kind === 'name' || c.kind === 'code');
   return {
     read(raw) {
+      if (positional) {
+        const def = defs[next];
+        if (!def) return unmapped(context, raw, '超出模板的行数');
+        next++;
+        return makeRow(context, raw, { key: def.id, level: def.computed ? 'total' : 'fixed', name: primaryLabel(def.label) });
+      }
       const text = labelText(context, raw);
       if (!text) return unmapped(context, raw, '没有项目名称');
       const matches = (def: FixedRowDef): boolean => !assigned.has(def.id) && matchesAny(text, def.label);
@@ -178,12 +187,21 @@ function economicPairsReader(model: Extract<RowModel, { kind: 'economicPairs' }>
 }
 
 function unitListReader(model: Extract<RowModel, { kind: 'unitList' }>, context: ReaderContext): RowReader {
+  const read: BookRow[] = [];
   return {
     read(raw) {
       const name = cleanText(labelText(context, raw));
       if (!name) return unmapped(context, raw, '没有单位名称');
-      if (matchesAny(name, model.totalLabel)) return makeRow(context, raw, { key: 'total', level: 'total', name });
-      return makeRow(context, raw, { key: uniqueKey(context, `unit:${name}`, raw, `单位「${name}」`), level: 'unit', name });
+      const row = matchesAny(name, model.totalLabel)
+        ? makeRow(context, raw, { key: 'total', level: 'total', name })
+        : makeRow(context, raw, { key: uniqueKey(context, `unit:${name}`, raw, `单位「${name}」`), level: 'unit', name });
+      read.push(row);
+      return row;
+    },
+    finish() {
+      // No 合计 label: a first row that adds up the others is the total, whatever it is called (amounts first).
+      const first = read[0];
+      if (first && !read.some((row) => row.level === 'total') && firstRowIsTotal(read)) Object.assign(first, { key: 'total', level: 'total' });
     },
   };
 }
@@ -205,7 +223,7 @@ function projectTreeReader(model: Extract<RowModel, { kind: 'projectTree' }>, co
       return row;
     },
     finish() {
-      settleProjectTree(read, model, new Set());
+      settleProjectTree(read, model, { units: new Set() });
     },
   };
 }
@@ -213,28 +231,37 @@ function projectTreeReader(model: Extract<RowModel, { kind: 'projectTree' }>, co
 /** Cell indentation seen at import, kept beside the rows so levels can be settled again later. */
 const rowIndents = new WeakMap<BookRow, number>();
 
-export function settleProjectTree(
-  rows: BookRow[],
-  model: Extract<RowModel, { kind: 'projectTree' }>,
-  knownUnits: ReadonlySet<string>,
-): void {
-  const indents = rows.map((row) => rowIndents.get(row));
+/** What the rest of the book says about a project tree's names (settled once all tables are read). */
+export interface BookNames {
+  /** Units named elsewhere in the book (表十一, unit lists), as row label keys. */
+  units: ReadonlySet<string>;
+  /** The department name from the 部门名称/编制部门 line, as a row label key. */
+  department?: string;
+}
+
+/** The level a name alone suggests, or undefined when it says nothing (see tree-levels.ts for the order). */
+function levelByName(model: Extract<RowModel, { kind: 'projectTree' }>, names: BookNames): (row: BookRow, index: number) => RowLevel | undefined {
   const projectPattern = new RegExp(model.projectNamePattern);
   const unitPattern = new RegExp(model.unitNamePattern);
   const marker = rowLabelKey(model.departmentMarker);
-  const hasIndents = indents.some((i) => i !== undefined && i > 0);
+  return (row, index) => {
+    const key = rowLabelKey(row.name);
+    if (key === '合计' || key === '总计' || (marker && key.endsWith(marker))) return index === 0 ? 'department' : undefined;
+    // The department's own office is listed as a unit under the department's name.
+    if (names.department && key === names.department) return index === 0 ? 'department' : 'unit';
+    if (names.units.has(key)) return 'unit';
+    if (projectPattern.test(row.name)) return 'project';
+    if (unitPattern.test(row.name)) return 'unit';
+    return undefined;
+  };
+}
+
+export function settleProjectTree(rows: BookRow[], model: Extract<RowModel, { kind: 'projectTree' }>, names: BookNames): void {
+  const levels = decideTreeLevels(rows, { levelByName: levelByName(model, names), indents: rows.map((row) => rowIndents.get(row)) });
   const keys = new Map<string, number>();
   let unitName: string | undefined;
   rows.forEach((row, index) => {
-    const key = rowLabelKey(row.name);
-    const indent = indents[index] ?? 0;
-    let level: RowLevel;
-    if (index === 0 && (key.endsWith(marker) || key === '合计' || key === '总计')) level = 'department';
-    else if (hasIndents) level = indent === 0 ? (index === 0 ? 'department' : 'unit') : indent === 1 ? 'unit' : 'project';
-    else if (knownUnits.has(key)) level = 'unit';
-    else if (projectPattern.test(row.name)) level = 'project';
-    else if (unitPattern.test(row.name)) level = 'unit';
-    else level = 'project';
+    const level = levels[index] ?? 'project';
     row.level = level;
     delete row.unitName;
     if (level === 'unit') unitName = row.name;

@@ -10,6 +10,11 @@ export interface HeaderNode {
   label: LabelSpec;
   column?: string;
   children?: readonly HeaderNode[];
+  /**
+   * A code column printed as separate part cells under its label (上海/河南: 类 | 款 | 项). Import reads either
+   * shape; export and the editor print the parts named here.
+   */
+  codeSplit?: readonly ('类' | '款' | '项')[];
 }
 
 export type ColumnKind = 'code' | 'name' | 'govName' | 'amount' | 'text' | 'codePart';
@@ -40,6 +45,7 @@ export interface FixedRowDef {
 }
 
 export type RowModel =
+  /** Rows known in advance, matched by label; a side without a label column (一行的三公表) takes them in order. */
   | { kind: 'fixed'; rows: readonly FixedRowDef[] }
   /** 合计 + 类/款/项 coded rows (function classification or fund income codes). */
   | { kind: 'codedTree'; totalLabel: LabelSpec; classification: ClassificationId; codeLengths: readonly number[] }
@@ -79,6 +85,8 @@ export interface TableDef {
   sheetName: string;
   header: readonly HeaderNode[];
   sides: readonly TableSide[];
+  /** Unit the table is printed in when it differs from the family's (上海's 三公 table in 万元). */
+  unit?: MoneyUnit;
   /** Whether a "1 2 3 …" column-number row sits under the header. */
   columnNumberRow?: boolean;
   /** Text printed under an empty table. */

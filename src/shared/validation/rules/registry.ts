@@ -1,7 +1,12 @@
 import type { Rule } from '../types';
 import { SHANXI_2024_RULES } from './shanxi-2024';
+import { shanghaiRules } from './shanghai-2026';
 
-const RULES_BY_FAMILY: Record<string, readonly Rule[]> = { 'shanxi-2024': SHANXI_2024_RULES };
+const RULES_BY_FAMILY: Record<string, readonly Rule[]> = {
+  'shanxi-2024': SHANXI_2024_RULES,
+  'shanghai-2026-department': shanghaiRules('department'),
+  'shanghai-2026-unit': shanghaiRules('unit'),
+};
 
 export function rulesForFamily(familyId: string): readonly Rule[] {
   return RULES_BY_FAMILY[familyId] ?? [];
