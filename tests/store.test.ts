@@ -626,8 +626,8 @@ describe('migration 3: column letters and explanations', () => {
     );
     const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
     db.close();
-    expect(LATEST_SCHEMA_VERSION).toBe(4);
-    expect(versions).toEqual([1, 2, 3, 4]);
+    expect(LATEST_SCHEMA_VERSION).toBe(5);
+    expect(versions).toEqual([1, 2, 3, 4, 5]);
     expect(columns).toContain('column_letters');
     expect(explanationColumns).toEqual([
       ['book_id', 1],

@@ -26,6 +26,8 @@ export interface BookAmount {
   source?: SourceRef;
   /** The workbook held a formula here; `value` is its cached result. */
   fromFormula?: boolean;
+  /** Decimals the file printed this figure with (its number format or text), in the book's unit. */
+  decimals?: number;
 }
 
 export interface BookRow {
@@ -52,7 +54,20 @@ export interface BookTable {
   emptyNote: boolean;
   source?: SourceRef;
   rows: BookRow[];
+  /** How precisely the file printed each amount column; absent for books made in the app. */
+  precision?: TablePrecision;
   columnLetters?: Record<string, string>; // template column id → sheet column letter ("C"), so a finding on a blank cell can still name its Excel cell
+}
+
+/**
+ * Printed precision decides the rounding tolerance (DESIGN §5): whole 元 are rounded from 分, 万元 with two
+ * decimals from 元, figures printed to 分 are exact.
+ */
+export interface TablePrecision {
+  /** Decimals each amount column was printed with, counted in the book's unit (a 万元 table in a 元 book: 2 − 4 = −2). */
+  decimals: Record<string, number>;
+  /** Columns whose figures were printed with different numbers of decimals. */
+  mixed?: string[];
 }
 
 /** 机关 is the department's own office (same name as the department); every other unit is a 下属单位. */

@@ -21,11 +21,14 @@ export function planInsert(book: Book, tableId: string, side: string, input: { c
     const code = (input.code ?? '').trim();
     if (!/^\d+$/.test(code) || !model.codeLengths.includes(code.length)) throw new ApiError('bad-request', `科目编码「${code}」不正确：类 3 位、款 5 位、项 7 位。`);
     const catalogue = defaultCatalogue();
-    const wanted = [code.slice(0, 3), code.slice(0, 5), code].filter((c, i, all) => c.length <= code.length && all.indexOf(c) === i);
-    const existing = new Set(rows.map((r) => r.code));
-    if (existing.has(code)) throw new ApiError('refused', `表中已有科目 ${code}。`);
+    // 河南: only 项 rows, each under a unit row ("154 新乡市金融工作局"); the new row goes into that unit's block.
+    const wanted = model.itemsOnly ? [code] : [code.slice(0, 3), code.slice(0, 5), code].filter((c, i, all) => c.length <= code.length && all.indexOf(c) === i);
+    const { unit, block } = unitBlock(rows, input.unitName);
+    const keyOf = (c: string): string => (unit ? `${unit.code ?? ''}/${c}` : c);
+    const existing = new Set(block.map((r) => r.code));
+    if (existing.has(code)) throw new ApiError('refused', `表中${unit ? `「${unit.name}」下` : ''}已有科目 ${code}。`);
     const planned: PlannedRow[] = [];
-    const codes = rows.filter((r) => r.code).map((r) => r.code as string);
+    const codes = block.filter((r) => r.code).map((r) => r.code as string);
     for (const c of wanted) {
       if (existing.has(c)) continue;
       const name = c === code && input.name?.trim() ? input.name.trim() : catalogue.get(model.classification, c)?.name;
@@ -33,8 +36,8 @@ export function planInsert(book: Book, tableId: string, side: string, input: { c
       // Code order is depth-first tree order: 201 < 20103 < 2010301 < 2010350 < 208.
       const before = [...codes].filter((x) => x < c).sort().at(-1);
       // A parent planned in this same call is not in `rows` yet; its key is its code.
-      const afterKey = before ? (rows.find((r) => r.code === before)?.key ?? before) : (rows.find((r) => r.level === 'total')?.key ?? null);
-      planned.push({ row: { key: c, level: LEVEL_BY_LENGTH[c.length] ?? 'item', name, code: c }, afterKey });
+      const afterKey = before ? (block.find((r) => r.code === before)?.key ?? keyOf(before)) : (unit?.key ?? rows.find((r) => r.level === 'total')?.key ?? null);
+      planned.push({ row: { key: keyOf(c), level: LEVEL_BY_LENGTH[c.length] ?? 'item', name, code: c }, afterKey });
       codes.push(c);
     }
     return planned;
@@ -53,6 +56,23 @@ export function planInsert(book: Book, tableId: string, side: string, input: { c
   throw new ApiError('refused', `${def.title.replace('{year}', String(book.year))}的行由模板规定，不能插入。`);
 }
 
+const isUnitRow = (row: BookRow): boolean => (row.level === 'department' || row.level === 'unit') && row.code !== undefined;
+
+/**
+ * The coded rows a new row joins: those under the unit row named (by name or 单位代码), else under the last unit
+ * row; the whole side when the table has no unit rows.
+ */
+function unitBlock(rows: readonly BookRow[], unitName: string | undefined): { unit?: BookRow; block: BookRow[] } {
+  const units = rows.filter(isUnitRow);
+  if (units.length === 0) return { block: rows.filter((r) => r.code) };
+  const wanted = unitName?.trim();
+  const unit = wanted ? units.find((u) => u.name === wanted || u.code === wanted) : units.at(-1);
+  if (!unit) throw new ApiError('bad-request', `表中没有单位「${wanted ?? ''}」。`);
+  const from = rows.indexOf(unit) + 1;
+  const next = rows.findIndex((r, i) => i >= from && isUnitRow(r));
+  return { unit, block: rows.slice(from, next < 0 ? rows.length : next).filter((r) => r.code) };
+}
+
 /** A row may go when it holds no figures and nothing hangs under it. */
 export function checkDeletable(book: Book, tableId: string, side: string, rowKey: string): void {
   const rows = book.tables.find((t) => t.tableId === tableId)?.rows.filter((r) => r.side === side) ?? [];
@@ -60,6 +80,10 @@ export function checkDeletable(book: Book, tableId: string, side: string, rowKey
   if (!row) throw new ApiError('not-found', `没有这一行（${rowKey}）。`);
   if (row.level === 'total' || row.level === 'department' || row.level === 'fixed') throw new ApiError('refused', `「${row.name}」是模板规定的行，不能删除。`);
   if (Object.keys(row.values).length > 0) throw new ApiError('refused', `「${row.name}」还有金额，请先清除该行金额（合计会随之更新），再删除。`);
-  const hasChildren = row.code ? rows.some((r) => r.code && r.code !== row.code && r.code.startsWith(row.code as string)) : row.level === 'unit' && rows.some((r) => r.unitName === row.name);
+  const hasChildren = isUnitRow(row)
+    ? rows.some((r) => r.key.startsWith(`${row.code ?? ''}/`) || (r !== row && isUnitRow(r) && r.code?.startsWith(row.code ?? '')) || r.unitName === row.name)
+    : row.code
+      ? rows.some((r) => r.code && r.code !== row.code && r.code.startsWith(row.code as string))
+      : row.level === 'unit' && rows.some((r) => r.unitName === row.name);
   if (hasChildren) throw new ApiError('refused', `「${row.name}」下还有下级行，请先删除下级行。`);
 }

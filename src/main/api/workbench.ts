@@ -173,10 +173,10 @@ export class Workbench {
           return path;
         }),
       );
-      const { book, notices } = await importInWorker({ files: paths });
+      const { book, notices, detection } = await importInWorker({ files: paths });
       if (book.tables.length === 0) throw new ApiError('unreadable', notices.find((n) => n.level === '错误')?.message ?? '未识别到任何预算表。');
       book.sources = files.map((f) => f.name);
-      return { bookId: this.store.insertBook(book, notices), notices };
+      return { bookId: this.store.insertBook(book, notices), notices, detection };
     } finally {
       await rm(staging, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 // `check FILE… [--json]` and `check --db DB --book ID [--json]` (DESIGN.md §7): validate each workbook as its own
 // book and report the findings. Folders stand for the workbooks in them. One unreadable workbook is reported and
 // the others are still checked; everything runs in this one process.
+import { findFamily } from '../../shared/template/registry';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Book, Notice } from '../../shared/book';
@@ -17,6 +18,9 @@ import { EXIT, type CliIO } from './output';
 /** A workbook that was read and validated. */
 export interface CheckedBook {
   file: string;
+  /** Template family id, and why it was chosen (imports only). */
+  template: string;
+  detection?: string;
   department: string;
   year: number;
   ok: boolean;
@@ -91,8 +95,9 @@ function statIsDirectory(path: string): boolean {
 async function checkWorkbook(file: string, template: string | undefined): Promise<CheckResult> {
   let book: Book;
   let notices: Notice[];
+  let detection: string;
   try {
-    ({ book, notices } = await importWorkbooks([file], template ? { familyId: template } : {}));
+    ({ book, notices, detection } = await importWorkbooks([file], template ? { familyId: template } : {}));
   } catch (error) {
     // One bad workbook must not stop a reviewer's batch: anything the importer throws is reported for this file.
     if (error instanceof ImportError) return { file: fileLabel(file), ok: false, error: error.message };
@@ -103,13 +108,13 @@ async function checkWorkbook(file: string, template: string | undefined): Promis
     const notice = notices.find((n) => n.level === '错误');
     return { file: fileLabel(file), ok: false, error: notice?.message ?? `未在「${fileLabel(file)}」中识别到任何预算表。` };
   }
-  return validated(fileLabel(file), book);
+  return validated(fileLabel(file), book, detection);
 }
 
-function validated(file: string, book: Book): CheckedBook {
+function validated(file: string, book: Book, detection?: string): CheckedBook {
   const findings = new Validator(book).findings().map(orderFields);
   const summary = summarise(findings);
-  return { file, department: book.department, year: book.year, ok: summary.errors === 0, summary, findings };
+  return { file, template: book.familyId, ...(detection ? { detection } : {}), department: book.department, year: book.year, ok: summary.errors === 0, summary, findings };
 }
 
 /** The DESIGN.md §7 fields first, then the extras (roundingTail, explanation, key). */
@@ -149,8 +154,8 @@ function checkStoredBook(db: string, bookOption: string | undefined, json: boole
   const book = withStore(db, (store) => store.loadBook(id));
   const result = validated(`预算本 #${id}`, book);
   if (json) {
-    const { department, year, ok, summary, findings } = result;
-    io.out(JSON.stringify({ book: id, sources: book.sources, department, year, ok, summary, findings }, null, 2));
+    const { template, department, year, ok, summary, findings } = result;
+    io.out(JSON.stringify({ book: id, sources: book.sources, template, department, year, ok, summary, findings }, null, 2));
   } else {
     io.out(renderBook(result).join('\n'));
   }
@@ -197,7 +202,7 @@ const countsText = (s: ValidationSummary): string =>
 
 /** Header, then one aligned line per finding: 级别 · 表 · 行 · 列 · 工作表!单元格 · 说明. */
 function renderBook(result: CheckedBook): string[] {
-  const header = `${result.file}　部门：${result.department || '（未注明）'}　年度：${result.year}　${countsText(result.summary)}`;
+  const header = `${result.file}　部门：${result.department || '（未注明）'}　年度：${result.year}　${countsText(result.summary)}\n  ${result.detection ?? `模板：${findFamily(result.template)?.name ?? result.template}`}`;
   if (result.findings.length === 0) return [header, '  未发现问题。'];
   const rows = result.findings.map((f) => {
     const at = f.locations[0];

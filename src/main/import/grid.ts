@@ -12,6 +12,8 @@ export interface GridCell {
   error?: string;
   /** Alignment indent level (some systems mark tree depth this way). */
   indent?: number;
+  /** Decimals the cell's number format shows (absent for General: the value prints as it is). */
+  decimals?: number;
 }
 
 export interface MergeRange {

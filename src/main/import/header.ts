@@ -93,13 +93,16 @@ export function mapColumns(sheet: SheetGrid, table: TableDef, top: number, botto
       continue;
     }
     // Split code layout: 科目编码 over 类 | 款 | 项.
-    const isCode = table.sides.some((side) => side.columns.some((c) => c.id === leaf.column && c.kind === 'code'));
+    const isCode = table.sides.some((side) => side.columns.some((c) => c.id === leaf.column && (c.kind === 'code' || c.kind === 'govCode')));
+    // 河南 07表 prints 类|款 under both 部门预算经济分类 and 政府预算经济分类: the leaf's ancestors say which.
+    const underAncestors = (path: string[]): boolean => leaf.ancestors.length > 0 && leaf.ancestors.every((alternatives) => path.some((label) => alternatives.includes(label)));
     if (!isCode) continue;
     const parts: Partial<Record<'class' | 'section' | 'item', number>> = {};
     for (const [column, path] of folded) {
       if (used.has(column) || path.length < 2) continue;
       const part = CODE_PART_LABELS[path[path.length - 1] ?? ''];
-      if (part && path.some((label) => leaf.labels.some((l) => label.includes(l) || l.includes(label)))) parts[part] = column;
+      // The leftmost free one: two-sided tables (决算 基本支出表) print 类 | 款 on both sides.
+      if (part && parts[part] === undefined && (path.some((label) => leaf.labels.some((l) => label.includes(l) || l.includes(label))) || underAncestors(path))) parts[part] = column;
     }
     if (parts.class !== undefined) {
       codeParts.set(leaf.column, { class: parts.class, ...(parts.section ? { section: parts.section } : {}), ...(parts.item ? { item: parts.item } : {}) });

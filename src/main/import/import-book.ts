@@ -1,20 +1,21 @@
 // Several workbooks → one book: locate tables on every sheet, read them, settle units, year and department.
 import type { Book, BookTable, BookUnit, Notice } from '../../shared/book';
 import { convertUnit, Dec, toCanonical, type MoneyUnit } from '../../shared/money';
-import { TEMPLATE_FAMILIES } from '../../shared/template/registry';
 import { substituteYear, type TemplateFamily } from '../../shared/template/types';
 import { rowLabelKey } from '../../shared/text';
-import { ImportError } from './errors';
 import { fileLabel } from './file-label';
 import { cellAddress, cellText, type SheetGrid, type WorkbookGrid } from './grid';
 import { findTitles, looksLikeTitle, type TitleHit } from './locate';
 import { readTable, type TableRegion } from './read-table';
 import { readWorkbook } from './read-workbook';
 import { settleProjectTree } from './rows';
+import { detectFamily, detectionNotices } from './detect';
 
 export interface ImportResult {
   book: Book;
   notices: Notice[];
+  /** Which template family was chosen and why (also the first notice). */
+  detection: string;
 }
 
 export interface ImportOptions {
@@ -41,8 +42,9 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
     if (!hits) byFamily.set(family, (hits = findTitles(sheet, family)));
     return hits;
   };
-  const family = chooseFamily(workbooks, options.familyId, titlesOf);
-  const notices: Notice[] = [];
+  const detection = detectFamily(workbooks, titlesOf, options.familyId);
+  const family = detection.family;
+  const notices: Notice[] = detectionNotices(detection);
   const tables = new Map<string, BookTable>();
   const departments: { name: string; where: Notice }[] = [];
   const units: { unit: MoneyUnit; table: BookTable }[] = [];
@@ -68,8 +70,9 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
         tables.set(region.table.id, result.table);
         if (result.department) departments.push({ name: result.department, where });
         if (region.year) years.push({ year: region.year, where });
-        units.push({ unit: result.unit ?? family.unit, table: result.table });
-        if (!result.unit) notices.push({ ...where, message: `表${region.table.no}未注明金额单位，按模板默认「${family.unit}」处理。` });
+        const tableUnit = region.table.unit ?? family.unit;
+        units.push({ unit: result.unit ?? tableUnit, table: result.table });
+        if (!result.unit) notices.push({ ...where, message: `表${region.table.no}未注明金额单位，按模板默认「${tableUnit}」处理。` });
       }
     }
   }
@@ -96,29 +99,7 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
     tables: orderedTables,
     sources: workbooks.map((w) => fileLabel(w.file)),
   };
-  return { book, notices };
-}
-
-function chooseFamily(
-  workbooks: readonly WorkbookGrid[],
-  familyId: string | undefined,
-  titlesOf: (sheet: SheetGrid, family: TemplateFamily) => TitleHit[],
-): TemplateFamily {
-  if (familyId) {
-    const family = TEMPLATE_FAMILIES.find((f) => f.id === familyId);
-    if (!family) throw new ImportError(`未知的模板「${familyId}」。可用模板：${TEMPLATE_FAMILIES.map((f) => f.id).join('、')}。`, '');
-    return family;
-  }
-  let best = TEMPLATE_FAMILIES[0] as TemplateFamily;
-  let bestCount = -1;
-  for (const family of TEMPLATE_FAMILIES) {
-    const count = workbooks.reduce((n, w) => n + w.sheets.reduce((m, s) => m + titlesOf(s, family).length, 0), 0);
-    if (count > bestCount) {
-      best = family;
-      bestCount = count;
-    }
-  }
-  return best;
+  return { book, notices, detection: detection.reason };
 }
 
 function regionsOf(sheet: SheetGrid, hits: TitleHit[]): TableRegion[] {
@@ -152,9 +133,15 @@ function majority<T>(items: T[]): T | undefined {
 }
 
 function convertTable(table: BookTable, from: MoneyUnit, to: MoneyUnit, notices: Notice[]): void {
+  // 0.01 万元 is 100 元: the printed precision moves with the unit.
+  const shift = from === to ? 0 : from === '万元' ? -4 : 4;
   for (const row of table.rows) {
-    for (const amount of Object.values(row.values)) amount.value = toCanonical(convertUnit(new Dec(amount.value), from, to));
+    for (const amount of Object.values(row.values)) {
+      amount.value = toCanonical(convertUnit(new Dec(amount.value), from, to));
+      if (amount.decimals !== undefined) amount.decimals += shift;
+    }
   }
+  if (table.precision) for (const column of Object.keys(table.precision.decimals)) table.precision.decimals[column] = (table.precision.decimals[column] ?? 0) + shift;
   notices.push({ level: '提示', file: table.source?.file, sheet: table.source?.sheet, message: `表${table.no}的金额单位为「${from}」，已按「${to}」精确换算（未做舍入）。` });
 }
 

@@ -8,6 +8,7 @@ import { isColumnNumberRow, mapColumns, mappingScore, requiredColumnCount, type 
 import { readMeta } from './meta';
 import { createRowReader, type RawRow } from './rows';
 import { fileLabel } from './file-label';
+import { PrecisionCollector } from './precision';
 
 export interface TableRegion {
   table: TableDef;
@@ -25,7 +26,8 @@ export interface ReadTableResult {
   notices: Notice[];
 }
 
-const MAX_HEADER_ROWS = 4;
+// 5: the 决算 三公 table prints a blank row between its item labels and 预算数/决算数.
+const MAX_HEADER_ROWS = 5;
 const NOTE_PATTERN = /^(注|说明|备注)[:：]/;
 
 export function readTable(file: string, sheet: SheetGrid, region: TableRegion, family: TemplateFamily): ReadTableResult {
@@ -64,17 +66,19 @@ export function readTable(file: string, sheet: SheetGrid, region: TableRegion, f
   }
 
   const readers = region.table.sides.map((side) => ({ side, reader: createRowReader(side, region.table, notices, where) }));
+  const precision = new PrecisionCollector();
   let emptyNote = false;
   const rows: BookRow[] = [];
   for (let row = mapping.headerBottom + 1; row <= region.endRow; row++) {
     const firstText = firstTextOfRow(sheet, row, lastColumn);
     if (firstText && NOTE_PATTERN.test(firstText.trim())) {
-      if (/无数据|空表/.test(firstText)) emptyNote = true;
+      // The 无数据 line may follow another note ("注：本表反映…" then "说明：…故本表无数据").
+      emptyNote = notesSayEmpty(sheet, row, region.endRow, lastColumn);
       break;
     }
     if (isColumnNumberRow(sheet, row, lastColumn)) continue;
     for (const { side, reader } of readers) {
-      const raw = rawRow(sheet, row, side, mapping, notices, where, region.table);
+      const raw = rawRow(sheet, row, side, mapping, notices, where, region.table, precision);
       if (raw) {
         const bookRow = reader.read(raw);
         if (bookRow) rows.push(bookRow);
@@ -91,6 +95,9 @@ export function readTable(file: string, sheet: SheetGrid, region: TableRegion, f
     columnLetters: Object.fromEntries([...mapping.columns].map(([id, column]) => [id, columnLetters(column)])),
     rows,
   };
+  const printed = precision.result((meta.unit ?? region.table.unit ?? family.unit) === '万元' ? family.decimals : 0);
+  // A column mixing precisions is reported by the checker (rule kind printedPrecision), not here.
+  if (printed) table.precision = printed;
   if (emptyNote && rows.some((r) => Object.keys(r.values).length > 0)) {
     notices.push({ level: '警告', ...where, message: `表${region.table.no}注明「本表无数据」，但表内有金额。` });
   }
@@ -112,9 +119,22 @@ function firstTextOfRow(sheet: SheetGrid, row: number, lastColumn: number): stri
   return undefined;
 }
 
+function notesSayEmpty(sheet: SheetGrid, from: number, to: number, lastColumn: number): boolean {
+  for (let row = from; row <= Math.min(to, from + 5); row++) if (/无数据|空表/.test(firstTextOfRow(sheet, row, lastColumn) ?? '')) return true;
+  return false;
+}
+
 function columnHasData(sheet: SheetGrid, column: number, from: number, to: number): boolean {
   for (let row = from; row <= Math.min(to, from + 200); row++) if (cellText(sheet, row, column).trim()) return true;
   return false;
+}
+
+/** How well a titled region's header fits the table's template header (share of template columns found, 0…1). */
+export function headerFit(sheet: SheetGrid, region: TableRegion, family: TemplateFamily): number {
+  const meta = readMeta(sheet, region.titleRow, sheet.columnCount, family.departmentLabels);
+  const top = firstNonEmptyRow(sheet, meta.lastMetaRow + 1, region.endRow, sheet.columnCount);
+  if (top === undefined) return 0;
+  return mappingScore(bestHeader(sheet, region.table, top, region.endRow, sheet.columnCount)) / Math.max(requiredColumnCount(region.table), 1);
 }
 
 /**
@@ -140,6 +160,7 @@ function rawRow(
   notices: Notice[],
   where: { file: string; sheet: string },
   table: TableDef,
+  precision: PrecisionCollector,
 ): RawRow | undefined {
   const texts: Record<string, string> = {};
   const values: Record<string, BookAmount> = {};
@@ -181,10 +202,12 @@ function rawRow(
       continue;
     }
     if (parsed.kind === 'blank') continue;
+    const decimals = precision.see(column.id, cell, parsed.value.isZero());
     values[column.id] = {
       value: toCanonical(parsed.value),
       source: { ...where, cell: address },
       ...(cell.formula ? { fromFormula: true } : {}),
+      ...(decimals !== undefined ? { decimals } : {}),
     };
   }
   if (Object.keys(texts).length === 0 && Object.keys(values).length === 0) return undefined;

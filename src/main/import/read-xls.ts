@@ -2,6 +2,7 @@
 // @e965/xlsx), not the abandoned npm `xlsx@0.18.5`, whose parser has known prototype-pollution and ReDoS
 // vulnerabilities (CVE-2023-30533, CVE-2024-22363) that matter for untrusted workbooks.
 import * as XLSX from '@e965/xlsx';
+import { formatDecimals } from '../../shared/number-format';
 import { ImportError } from './errors';
 import { emptySheet, setCell, type GridCell, type SheetGrid, type WorkbookGrid } from './grid';
 import { resolveFormulasWithoutResult } from './resolve-formulas';
@@ -12,13 +13,18 @@ interface SheetJsCell {
   v?: unknown;
   w?: string;
   f?: string;
+  /** Number format (with cellNF). */
+  z?: string;
 }
 
 function toGridCell(cell: SheetJsCell): GridCell | undefined {
   const formula = cell.f ? { formula: cell.f } : {};
   switch (cell.t) {
-    case 'n':
-      return typeof cell.v === 'number' ? { value: cell.v, ...formula } : undefined;
+    case 'n': {
+      if (typeof cell.v !== 'number') return undefined;
+      const decimals = formatDecimals(cell.z);
+      return { value: cell.v, ...formula, ...(decimals !== undefined ? { decimals } : {}) };
+    }
     case 's':
       return typeof cell.v === 'string' && cell.v !== '' ? { value: cell.v, ...formula } : undefined;
     case 'b':
@@ -35,7 +41,7 @@ function toGridCell(cell: SheetJsCell): GridCell | undefined {
 export function readXls(file: string, buffer: Buffer): WorkbookGrid {
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(buffer, { type: 'buffer', cellFormula: true, cellDates: true, cellStyles: false, WTF: false });
+    workbook = XLSX.read(buffer, { type: 'buffer', cellFormula: true, cellNF: true, cellDates: true, cellStyles: false, WTF: false });
   } catch (error) {
     const message = (error as Error).message ?? '';
     if (/password|encrypt/i.test(message)) {

@@ -1,5 +1,6 @@
 // .xlsx → SheetGrid with exceljs. Every cell shape exceljs returns is reduced to text or number here.
 import ExcelJS from 'exceljs';
+import { formatDecimals } from '../../shared/number-format';
 import { ImportError } from './errors';
 import { emptySheet, setCell, type GridCell, type SheetGrid, type WorkbookGrid } from './grid';
 import { resolveFormulasWithoutResult } from './resolve-formulas';
@@ -66,6 +67,8 @@ export async function readXlsx(file: string, buffer: Buffer): Promise<WorkbookGr
         if (!gridCell) return;
         const indent = cell.alignment?.indent;
         if (indent) gridCell.indent = indent;
+        const decimals = typeof gridCell.value === 'number' ? formatDecimals(cell.numFmt) : undefined;
+        if (decimals !== undefined) gridCell.decimals = decimals;
         setCell(sheet, rowNumber, columnNumber, gridCell);
       });
     });

@@ -25,7 +25,10 @@ type Where = { file: string; sheet: string };
 
 export function createRowReader(side: TableSide, table: TableDef, notices: Notice[], where: Where): RowReader {
   const context: ReaderContext = { side, table, notices, where, keys: new Map() };
-  const model = side.rows;
+  return noteTextColumns(modelReader(side.rows, context), context);
+}
+
+function modelReader(model: RowModel, context: ReaderContext): RowReader {
   switch (model.kind) {
     case 'fixed':
       return fixedReader(model.rows, context);
@@ -40,6 +43,25 @@ export function createRowReader(side: TableSide, table: TableDef, notices: Notic
   }
 }
 
+/** `text` columns (河南 项目支出表 类型) are printed but not held in the book: say so once per table. */
+function noteTextColumns(reader: RowReader, context: ReaderContext): RowReader {
+  const columns = context.side.columns.filter((c) => c.kind === 'text');
+  if (columns.length === 0) return reader;
+  let noted = false;
+  return {
+    read(raw) {
+      const example = columns.map((c) => raw.texts[c.id]).find(Boolean);
+      if (!noted && example) {
+        noted = true;
+        const labels = columns.map((c) => `「${c.label}」`).join('、');
+        context.notices.push({ level: '提示', ...context.where, cell: raw.source.cell, message: `表${context.table.no}${labels}列的文字（如「${cleanText(example)}」）不保存，导出时该列留空。` });
+      }
+      return reader.read(raw);
+    },
+    ...(reader.finish ? { finish: (rows: BookRow[]) => reader.finish?.(rows) } : {}),
+  };
+}
+
 interface ReaderContext {
   side: TableSide;
   table: TableDef;
@@ -48,8 +70,31 @@ interface ReaderContext {
   keys: Map<string, number>;
 }
 
-function columnOfKind(side: TableSide, kind: 'code' | 'name' | 'govName'): string | undefined {
+function columnOfKind(side: TableSide, kind: 'code' | 'name' | 'govName' | 'govCode' | 'unitCode' | 'unitName'): string | undefined {
   return side.columns.find((c) => c.kind === kind)?.id;
+}
+
+const compactCode = (text: string | undefined): string => (text ?? '').replace(/\s+/g, '').replace(/\.0+$/, '');
+
+/**
+ * Unit rows that carry a 部门（单位）代码 (河南 "154 新乡市金融工作局", "154001 …"): the rows below one belong to it
+ * until the next. A unit whose code extends an earlier one's (154 → 154001) sits under it; the others are
+ * departments. Keys of rows under a unit carry its code, so one 科目 under two units stays two rows.
+ */
+class UnitRows {
+  private readonly codes: string[] = [];
+  private current: string | undefined;
+
+  enter(code: string): { level: RowLevel; key: string } {
+    const level: RowLevel = this.codes.some((c) => c !== code && code.startsWith(c)) ? 'unit' : 'department';
+    this.codes.push(code);
+    this.current = code;
+    return { level, key: `unit:${code}` };
+  }
+
+  keyOf(key: string): string {
+    return this.current ? `${this.current}/${key}` : key;
+  }
 }
 
 /** Keys are unique per table side; a repeated key gets "#2", "#3" and a notice. */
@@ -118,13 +163,20 @@ const CODE_LEVELS: Record<number, RowLevel> = { 3: 'class', 5: 'section', 7: 'it
 function codedTreeReader(model: Extract<RowModel, { kind: 'codedTree' }>, context: ReaderContext): RowReader {
   const codeColumn = columnOfKind(context.side, 'code') ?? 'code';
   const nameColumn = columnOfKind(context.side, 'name') ?? 'name';
+  const unitCodeColumn = columnOfKind(context.side, 'unitCode');
   const catalogue = defaultCatalogue();
+  const units = new UnitRows();
   return {
     read(raw) {
       let code = (raw.texts[codeColumn] ?? '').replace(/\s+/g, '');
       let name = cleanText(raw.texts[nameColumn] ?? '');
       if (matchesAny(code, model.totalLabel) || (!code && matchesAny(name, model.totalLabel))) {
         return makeRow(context, raw, { key: 'total', level: 'total', name: '合计' });
+      }
+      const unitCode = unitCodeColumn ? compactCode(raw.texts[unitCodeColumn]) : '';
+      if (unitCode && !code) {
+        const unit = units.enter(unitCode);
+        return makeRow(context, raw, { key: uniqueKey(context, unit.key, raw, `单位代码 ${unitCode}`), level: unit.level, code: unitCode, name });
       }
       // "201 一般公共服务支出" in one cell.
       const combined = /^(\d{3,9})\s*(\D.*)$/.exec(code || name);
@@ -145,7 +197,7 @@ function codedTreeReader(model: Extract<RowModel, { kind: 'codedTree' }>, contex
         context.notices.push({ level: '警告', ...context.where, cell: raw.source.cell, message: `表${context.table.no}第 ${raw.sheetRow} 行科目编码「${code}」位数不对（类 3 位、款 5 位、项 7 位）。` });
       }
       if (!name) name = catalogue.get(model.classification, code)?.name ?? '';
-      return makeRow(context, raw, { key: uniqueKey(context, code, raw, `科目编码 ${code}`), level: level ?? 'item', code, name });
+      return makeRow(context, raw, { key: uniqueKey(context, units.keyOf(code), raw, `科目编码 ${code}`), level: level ?? 'item', code, name });
     },
   };
 }
@@ -153,27 +205,44 @@ function codedTreeReader(model: Extract<RowModel, { kind: 'codedTree' }>, contex
 function economicPairsReader(model: Extract<RowModel, { kind: 'economicPairs' }>, context: ReaderContext): RowReader {
   const deptColumn = columnOfKind(context.side, 'name') ?? 'deptName';
   const govColumn = columnOfKind(context.side, 'govName') ?? 'govName';
+  const deptCodeColumn = columnOfKind(context.side, 'code');
+  const govCodeColumn = columnOfKind(context.side, 'govCode');
   const catalogue = defaultCatalogue();
+  const units = new UnitRows();
   let currentClass: string | undefined;
   return {
     read(raw) {
       const deptName = cleanText(raw.texts[deptColumn] ?? '');
       const govName = cleanText(raw.texts[govColumn] ?? '');
-      if (!deptName && !govName) return unmapped(context, raw, '没有经济科目名称');
-      if (matchesAny(deptName, model.totalLabel)) return makeRow(context, raw, { key: 'total', level: 'total', name: '合计' });
-      if (!govName) {
-        const cls = catalogue.findByName('economicDept', deptName).find((e) => e.code.length === 3);
-        if (cls) {
-          currentClass = cls.code;
-          return makeRow(context, raw, { key: uniqueKey(context, `class:${cls.code}`, raw, `经济分类「${deptName}」`), level: 'class', code: cls.code, name: deptName });
+      // Printed codes (河南 类|款 cells) win over names looked up in the catalogue.
+      const deptCode = deptCodeColumn ? compactCode(raw.texts[deptCodeColumn]) : '';
+      const govCode = govCodeColumn ? compactCode(raw.texts[govCodeColumn]) : '';
+      if (!deptName && !govName && !deptCode) return unmapped(context, raw, '没有经济科目名称');
+      if (matchesAny(deptName, model.totalLabel) || (deptCode && matchesAny(deptCode, model.totalLabel))) return makeRow(context, raw, { key: 'total', level: 'total', name: '合计' });
+      if (!govName && !govCode && deptCode) {
+        const known = catalogue.get('economicDept', deptCode);
+        // A code that is no economic class ("154 新乡市金融工作局") is a unit row.
+        if (!known || (deptName && catalogue.checkName('economicDept', deptCode, deptName).status === 'different')) {
+          currentClass = undefined;
+          const unit = units.enter(deptCode);
+          return makeRow(context, raw, { key: uniqueKey(context, unit.key, raw, `单位代码 ${deptCode}`), level: unit.level, code: deptCode, name: deptName });
         }
       }
-      const dept = catalogue.findByName('economicDept', deptName, currentClass ? { parentCode: currentClass } : undefined)[0] ?? catalogue.findByName('economicDept', deptName).find((e) => e.code.length === 5);
-      const gov = govName ? catalogue.findByName('economicGov', govName).find((e) => e.code.length === 5) : undefined;
+      if (!govName && !govCode) {
+        const cls = deptCode ? (deptCode.length === 3 ? catalogue.get('economicDept', deptCode) : undefined) : catalogue.findByName('economicDept', deptName).find((e) => e.code.length === 3);
+        if (cls) {
+          currentClass = cls.code;
+          return makeRow(context, raw, { key: uniqueKey(context, units.keyOf(`class:${cls.code}`), raw, `经济分类「${deptName}」`), level: 'class', code: cls.code, name: deptName || cls.name });
+        }
+      }
+      const dept = deptCode
+        ? { code: deptCode }
+        : (catalogue.findByName('economicDept', deptName, currentClass ? { parentCode: currentClass } : undefined)[0] ?? catalogue.findByName('economicDept', deptName).find((e) => e.code.length === 5));
+      const gov = govCode ? { code: govCode } : govName ? catalogue.findByName('economicGov', govName).find((e) => e.code.length === 5) : undefined;
       if (!dept) {
         context.notices.push({ level: '提示', ...context.where, cell: raw.source.cell, message: `表${context.table.no}第 ${raw.sheetRow} 行的部门经济科目「${deptName}」不在经济分类目录中。` });
       }
-      const key = uniqueKey(context, `${deptName}|${govName}`, raw, `经济科目「${deptName} / ${govName}」`);
+      const key = uniqueKey(context, units.keyOf(`${deptName}|${govName}`), raw, `经济科目「${deptName} / ${govName}」`);
       return makeRow(context, raw, {
         key,
         level: 'item',
@@ -188,13 +257,22 @@ function economicPairsReader(model: Extract<RowModel, { kind: 'economicPairs' }>
 
 function unitListReader(model: Extract<RowModel, { kind: 'unitList' }>, context: ReaderContext): RowReader {
   const read: BookRow[] = [];
+  const unitCodeColumn = columnOfKind(context.side, 'unitCode');
+  const units = new UnitRows();
+  const coded = (raw: RawRow, code: string, name: string): BookRow => {
+    const unit = units.enter(code);
+    return makeRow(context, raw, { key: uniqueKey(context, unit.key, raw, `单位代码 ${code}`), level: unit.level, code, name });
+  };
   return {
     read(raw) {
       const name = cleanText(labelText(context, raw));
-      if (!name) return unmapped(context, raw, '没有单位名称');
+      const code = unitCodeColumn ? compactCode(raw.texts[unitCodeColumn]) : '';
+      if (!name && !code) return unmapped(context, raw, '没有单位名称');
       const row = matchesAny(name, model.totalLabel)
         ? makeRow(context, raw, { key: 'total', level: 'total', name })
-        : makeRow(context, raw, { key: uniqueKey(context, `unit:${name}`, raw, `单位「${name}」`), level: 'unit', name });
+        : code
+          ? coded(raw, code, name)
+          : makeRow(context, raw, { key: uniqueKey(context, `unit:${name}`, raw, `单位「${name}」`), level: 'unit', name });
       read.push(row);
       return row;
     },
@@ -213,12 +291,23 @@ function unitListReader(model: Extract<RowModel, { kind: 'unitList' }>, context:
  */
 function projectTreeReader(model: Extract<RowModel, { kind: 'projectTree' }>, context: ReaderContext): RowReader {
   const read: BookRow[] = [];
+  const unitColumn = columnOfKind(context.side, 'unitName');
   return {
     read(raw) {
-      const name = cleanText(labelText(context, raw));
+      let name = cleanText(labelText(context, raw));
+      let code: string | undefined;
+      let indent = raw.indent;
+      if (unitColumn) {
+        // 河南 项目支出表: an unlabelled first row is the total; "154 | 新乡市金融工作局" is a unit; a row naming its
+        // 项目单位 is a project. These become indentation evidence for settleProjectTree.
+        const unitName = cleanText(raw.texts[unitColumn] ?? '');
+        if (!name && !unitName && read.length === 0 && Object.keys(raw.values).length > 0) [name, indent] = ['合计', 0];
+        else if (/^\d+$/.test(name) && unitName) [code, name, indent] = [name, unitName, 1];
+        else if (name && unitName) indent = 2;
+      }
       if (!name) return unmapped(context, raw, '没有项目名称');
-      const row = makeRow(context, raw, { key: '', level: 'project', name });
-      if (raw.indent !== undefined) rowIndents.set(row, raw.indent);
+      const row = makeRow(context, raw, { key: '', level: 'project', name, ...(code ? { code } : {}) });
+      if (indent !== undefined) rowIndents.set(row, indent);
       read.push(row);
       return row;
     },

@@ -1,9 +1,9 @@
 // Whole-book persistence: insert (one transaction, all or nothing), load, list, delete.
 import type Database from 'better-sqlite3';
-import type { Book, BookRow, BookTable, BookUnit, Notice, UnitKind } from '../../shared/book';
+import type { Book, BookRow, BookTable, BookUnit, Notice, TablePrecision, UnitKind } from '../../shared/book';
 import type { MoneyUnit } from '../../shared/money';
 import { isCanonicalDecimal } from './canonical';
-import { amountFromColumns, amountToColumns, sourceFromColumns, sourceToColumns, type AmountColumns } from './codec';
+import { amountFromColumns, amountToColumns, INSERT_AMOUNT, sourceFromColumns, sourceToColumns, type AmountColumns } from './codec';
 import { StoreError, storeMessages } from './errors';
 import type { ExplanationRepository } from './explanations';
 import type { PerformanceTargetForm } from '../../shared/performance';
@@ -36,6 +36,7 @@ interface TableRow {
   source_cell: string | null;
   /** JSON object; NULL when the importer recorded none (and for books stored before migration 3). */
   column_letters: string | null;
+  precision: string | null;
 }
 
 export interface RowRow {
@@ -85,18 +86,15 @@ export function createBookRepository(
     insertUnit: db.prepare('INSERT INTO units (book_id, position, name, kind, administrative) VALUES (?, ?, ?, ?, ?)'),
     insertTable: db.prepare(
       `INSERT INTO book_tables (book_id, table_id, no, title, empty_note, source_file, source_sheet, source_cell,
-                               column_letters)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                               column_letters, precision)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertRow: db.prepare(
       `INSERT INTO book_rows (book_table_id, side, position, row_key, level, code, name, gov_code, gov_name,
                               unit_name, source_file, source_sheet, source_cell)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    insertAmount: db.prepare(
-      `INSERT INTO amounts (row_id, column_id, value, source_file, source_sheet, source_cell, from_formula)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    insertAmount: db.prepare(INSERT_AMOUNT),
     insertForm: db.prepare('INSERT INTO performance_forms (book_id, position, project_name, form) VALUES (?, ?, ?, ?)'),
     forms: db.prepare<[number], { form: string }>('SELECT form FROM performance_forms WHERE book_id = ? ORDER BY position'),
     insertNotice: db.prepare(
@@ -117,7 +115,7 @@ export function createBookRepository(
     amounts: db.prepare<[number], AmountColumns & { row_id: number; column_id: string }>(
       // No ORDER BY: sorting 30,000 amounts doubled load time. Within a row, columns come back in primary-key
       // (column id) order; consumers order columns by the template, never by object key order.
-      `SELECT a.row_id, a.column_id, a.value, a.source_file, a.source_sheet, a.source_cell, a.from_formula
+      `SELECT a.row_id, a.column_id, a.value, a.source_file, a.source_sheet, a.source_cell, a.from_formula, a.decimals
        FROM book_tables t JOIN book_rows r ON r.book_table_id = t.id JOIN amounts a ON a.row_id = r.id
        WHERE t.book_id = ?`,
     ),
@@ -158,6 +156,7 @@ export function createBookRepository(
               table.emptyNote ? 1 : 0,
               ...sourceToColumns(table.source),
               table.columnLetters === undefined ? null : JSON.stringify(table.columnLetters),
+              table.precision === undefined ? null : JSON.stringify(table.precision),
             ),
           () => storeMessages.duplicateTable(table.tableId),
         ).lastInsertRowid,
@@ -245,6 +244,7 @@ export function createBookRepository(
       const source = sourceFromColumns(t.source_file, t.source_sheet, t.source_cell);
       if (source) table.source = source;
       if (t.column_letters !== null) table.columnLetters = JSON.parse(t.column_letters) as Record<string, string>;
+      if (t.precision !== null) table.precision = JSON.parse(t.precision) as TablePrecision;
       return table;
     });
     const book: Book = {
@@ -335,6 +335,7 @@ function assertBookShape(book: Book): void {
     if (table.columnLetters !== undefined && !isColumnLetters(table.columnLetters)) {
       problems.push(storeMessages.badColumnLetters(table.title));
     }
+    if (table.precision !== undefined && !isPrecision(table.precision)) problems.push(storeMessages.badPrecision(table.title));
   }
   if (problems.length) throw new StoreError('invalid-book', storeMessages.invalidBook(problems));
 }
@@ -345,4 +346,13 @@ function isColumnLetters(value: unknown): value is Record<string, string> {
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return false;
   return Object.values(value).every((letters) => typeof letters === 'string' && /^[A-Z]{1,3}$/.test(letters));
+}
+
+/** {decimals: {column: integer}, mixed?: [column]}. */
+function isPrecision(value: unknown): value is TablePrecision {
+  if (typeof value !== 'object' || value === null) return false;
+  const { decimals, mixed } = value as { decimals?: unknown; mixed?: unknown };
+  if (typeof decimals !== 'object' || decimals === null || Object.getPrototypeOf(decimals) !== Object.prototype) return false;
+  if (!Object.values(decimals).every((n) => Number.isInteger(n) && Math.abs(n as number) <= 12)) return false;
+  return mixed === undefined || (Array.isArray(mixed) && mixed.every((c) => typeof c === 'string'));
 }

@@ -12,7 +12,7 @@
 import type Database from 'better-sqlite3';
 import type { BookAmount } from '../../shared/book';
 import { isCanonicalDecimal } from './canonical';
-import { amountFromColumns, amountToColumns, type AmountColumns } from './codec';
+import { AMOUNT_COLUMNS, amountFromColumns, amountToColumns, INSERT_AMOUNT, type AmountColumns } from './codec';
 import { StoreError, storeMessages } from './errors';
 import type { ExplanationRepository } from './explanations';
 import type { LogWriter } from './log';
@@ -66,16 +66,12 @@ export function createEditRepository(
        LEFT JOIN book_rows r ON r.book_table_id = t.id AND r.side = ? AND r.row_key = ?
        WHERE t.book_id = ? AND t.table_id = ?`,
     ),
-    readAmount: db.prepare<[number, string], AmountColumns>(
-      `SELECT value, source_file, source_sheet, source_cell, from_formula FROM amounts
-       WHERE row_id = ? AND column_id = ?`,
-    ),
+    readAmount: db.prepare<[number, string], AmountColumns>(`SELECT ${AMOUNT_COLUMNS} FROM amounts WHERE row_id = ? AND column_id = ?`),
     upsertAmount: db.prepare(
-      `INSERT INTO amounts (row_id, column_id, value, source_file, source_sheet, source_cell, from_formula)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
+      `${INSERT_AMOUNT}
        ON CONFLICT (row_id, column_id) DO UPDATE SET value = excluded.value, source_file = excluded.source_file,
          source_sheet = excluded.source_sheet, source_cell = excluded.source_cell,
-         from_formula = excluded.from_formula`,
+         from_formula = excluded.from_formula, decimals = excluded.decimals`,
     ),
     deleteAmount: db.prepare('DELETE FROM amounts WHERE row_id = ? AND column_id = ?'),
     undoTop: db.prepare<[number], LogRow>(

@@ -52,6 +52,7 @@ export const storeMessages = {
     `审核说明最多 ${max} 个字，当前有 ${length} 个字，请精简后再保存`,
   badExplanation: (findingKey: string) => `审核项“${findingKey}”的说明为空或过长`,
   duplicateExplanation: (findingKey: string) => `审核项“${findingKey}”的说明出现了两次`,
+  badPrecision: (tableTitle: string) => `表「${tableTitle}」的金额精度记录格式不正确。`,
   badColumnLetters: (tableTitle: string) =>
     `表“${tableTitle}”的列字母无效（应为 A–XFD 形式的大写字母）`,
   invalidBook: (problems: string[]) => `预算本无法保存：${problems.join('；')}`,

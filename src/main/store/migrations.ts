@@ -160,6 +160,17 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'printed precision per table and per figure (decides the rounding tolerance)',
+    sql: `
+      -- JSON {"decimals": {column id: n}, "mixed": [column ids]}; NULL = not recorded (made in the app, or
+      -- imported earlier): the book-wide rule applies.
+      ALTER TABLE book_tables ADD COLUMN precision TEXT CHECK (precision IS NULL OR json_valid(precision));
+      -- Decimals this figure was printed with (number format or text), in the book's unit; NULL = unknown.
+      ALTER TABLE amounts ADD COLUMN decimals INTEGER CHECK (decimals IS NULL OR decimals BETWEEN -12 AND 12);
+    `,
+  },
 ];
 
 /** The schema version this build writes and understands. */

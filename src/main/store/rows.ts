@@ -12,7 +12,7 @@
 import type { RowRow } from './books';
 import type Database from 'better-sqlite3';
 import type { BookRow } from '../../shared/book';
-import { amountFromColumns, amountToColumns, sourceFromColumns, sourceToColumns, type AmountColumns } from './codec';
+import { AMOUNT_COLUMNS, amountFromColumns, amountToColumns, INSERT_AMOUNT, sourceFromColumns, sourceToColumns, type AmountColumns } from './codec';
 import { isCanonicalDecimal } from './canonical';
 import { StoreError, storeMessages } from './errors';
 import type { LogWriter } from './log';
@@ -63,14 +63,8 @@ export function createRowRepository(db: Database.Database, log: LogWriter, now: 
                               unit_name, source_file, source_sheet, source_cell)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    amounts: db.prepare<[number], AmountColumns & { column_id: string }>(
-      `SELECT column_id, value, source_file, source_sheet, source_cell, from_formula FROM amounts
-       WHERE row_id = ? ORDER BY column_id`,
-    ),
-    insertAmount: db.prepare(
-      `INSERT INTO amounts (row_id, column_id, value, source_file, source_sheet, source_cell, from_formula)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    amounts: db.prepare<[number], AmountColumns & { column_id: string }>(`SELECT column_id, ${AMOUNT_COLUMNS} FROM amounts WHERE row_id = ? ORDER BY column_id`),
+    insertAmount: db.prepare(INSERT_AMOUNT),
     deleteAmounts: db.prepare('DELETE FROM amounts WHERE row_id = ?'),
     deleteRow: db.prepare('DELETE FROM book_rows WHERE id = ?'),
   };

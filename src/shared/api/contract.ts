@@ -45,7 +45,8 @@ export interface ApiMethods {
   'app.info': { params: Record<string, never>; result: { version: string; families: { id: string; name: string }[]; mode: 'electron' | 'web' } };
   'books.list': { params: Record<string, never>; result: BookListItem[] };
   'books.create': { params: { familyId: string; year: number; department: string }; result: { bookId: number } };
-  'books.import': { params: { files: WorkbookInput[] }; result: { bookId: number; notices: Notice[] } };
+  /** `detection`: which template family the workbooks were recognised as, and why (Chinese, one sentence). */
+  'books.import': { params: { files: WorkbookInput[] }; result: { bookId: number; notices: Notice[]; detection: string } };
   'books.delete': { params: { bookId: number }; result: { deleted: true } };
   /** `computed`: "tableId|side|rowKey|columnId" of totals that follow their parts (read-only in the grid). */
   'book.get': { params: { bookId: number }; result: { book: Book; notices: Notice[]; state: ValidationState; computed: string[] } };

@@ -42,6 +42,17 @@ function rowCells(side: TableSide, row: BookRow | undefined, label: string | und
 function cellFor(side: TableSide, column: ColumnDef, row: BookRow | undefined, label: string | undefined, depth: number): BodyCell {
   {
     if (column.kind === 'amount') return { kind: 'amount', value: row?.values[column.id]?.value };
+    const textOr = (value: string | undefined): BodyCell => (value ? { kind: 'text', text: value } : { kind: 'empty' });
+    // A unit row's 单位代码 (河南) goes to the unitCode column, else where the file printed it: the code column
+    // (07表) or, beside a 项目单位 column, the name column (10表).
+    const unitRow = row !== undefined && (row.level === 'department' || row.level === 'unit') && row.code !== undefined;
+    const unitCodeAt = side.columns.some((c) => c.kind === 'unitCode') ? 'unitCode' : side.columns.some((c) => c.kind === 'unitName') ? 'name' : 'code';
+    if (column.kind === 'unitCode') return textOr(unitRow ? row.code : undefined);
+    if (column.kind === 'unitName') return textOr(unitRow ? row.name : row?.unitName);
+    if (column.kind === 'govCode') return textOr(row?.govCode);
+    if (column.kind === 'text') return { kind: 'empty' }; // printed, not held in the book
+    if (column.kind === 'code' && unitRow) return textOr(unitCodeAt === 'code' ? row.code : undefined);
+    if (column.kind === 'name' && unitRow && unitCodeAt === 'name') return textOr(row.code);
     if (column.kind === 'code') return row?.code && row.level !== 'fixed' && row.level !== 'total' ? { kind: 'text', text: row.code } : row?.level === 'total' && side.rows.kind === 'codedTree' ? { kind: 'text', text: '合计' } : { kind: 'empty' };
     if (column.kind === 'govName') return row?.govName ? { kind: 'text', text: row.govName } : { kind: 'empty' };
     // The name column; coded totals print 合计 in the code column instead.
@@ -56,7 +67,8 @@ function cellFor(side: TableSide, column: ColumnDef, row: BookRow | undefined, l
 function sideLines(side: TableSide, rows: BookRow[], tableIsEmpty: boolean): Line[] {
   if (side.rows.kind === 'fixed') {
     const byKey = new Map(rows.map((r) => [r.key, r]));
-    return side.rows.rows.map((def: FixedRowDef) => ({ id: def.id, ...(def.alignWith ? { alignWith: def.alignWith } : {}), cells: rowCells(side, byKey.get(def.id), primaryLabel(def.label), def.depth, def.id) }));
+    const printed = side.rows.rows.filter((def) => !def.optional || byKey.has(def.id));
+    return printed.map((def: FixedRowDef) => ({ id: def.id, ...(def.alignWith ? { alignWith: def.alignWith } : {}), cells: rowCells(side, byKey.get(def.id), primaryLabel(def.label), def.depth, def.id) }));
   }
   // A table with no rows at all still prints its 合计 line, once (on the first side).
   if (tableIsEmpty && side.rows.kind === 'codedTree') {
@@ -97,6 +109,9 @@ export function planTable(book: Book, def: TableDef, table: BookTable | undefine
   const rows = table?.rows ?? [];
   const lines = def.sides.map((side, i) => sideLines(side, rows.filter((r) => r.side === side.id), rows.length === 0 && i === 0));
   const [first, second] = def.sides;
+  // Two coded sides (决算 基本支出表): the left 合计 prints beside the right one, as published.
+  const leftTotal = first?.rows.kind !== 'fixed' && second && second.rows.kind !== 'fixed' ? lines[0]?.find((l) => l.id === 'total') : undefined;
+  if (leftTotal && lines[1]?.some((l) => l.id === 'total')) leftTotal.alignWith = 'total';
   const body =
     def.sides.length === 2 && first && second
       ? mergeSides(lines[0] ?? [], lines[1] ?? [], first.columns.length, second.columns.length)

@@ -9,7 +9,7 @@ export function newBook(family: TemplateFamily, year: number, department: string
     const rows: BookRow[] = def.sides.flatMap((side): BookRow[] => {
       switch (side.rows.kind) {
         case 'fixed':
-          return side.rows.rows.map((row) => ({ key: row.id, side: side.id, level: row.computed ? 'total' : 'fixed', name: primaryLabel(row.label), ...(row.code ? { code: row.code } : {}), values: {} }));
+          return side.rows.rows.filter((row) => !row.optional).map((row) => ({ key: row.id, side: side.id, level: row.computed ? 'total' : 'fixed', name: primaryLabel(row.label), ...(row.code ? { code: row.code } : {}), values: {} }));
         case 'codedTree':
         case 'economicPairs':
         case 'unitList':

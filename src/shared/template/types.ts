@@ -17,7 +17,11 @@ export interface HeaderNode {
   codeSplit?: readonly ('类' | '款' | '项')[];
 }
 
-export type ColumnKind = 'code' | 'name' | 'govName' | 'amount' | 'text' | 'codePart';
+/**
+ * `unitCode`: 部门（单位）代码 of unit rows (河南 "154 新乡市金融工作局"); `unitName`: the unit a row belongs to
+ * (河南 项目单位); `govCode`: 政府预算经济分类 code of an economic pair; `text`: printed but not held in the book.
+ */
+export type ColumnKind = 'code' | 'name' | 'govName' | 'amount' | 'text' | 'codePart' | 'unitCode' | 'unitName' | 'govCode';
 
 export interface ColumnDef {
   id: string;
@@ -42,18 +46,39 @@ export interface FixedRowDef {
   depth?: number;
   /** Two-sided tables: print on the same line as this row of the other side (本年收入合计 beside 本年支出合计). */
   alignWith?: string;
+  /**
+   * Recognised on import but printed (and put in a new book) only when the book holds the row: classes that
+   * some years' documents list and others do not (决算 债务还本支出 …), so each keeps its printed rows.
+   */
+  optional?: boolean;
 }
 
 export type RowModel =
   /** Rows known in advance, matched by label; a side without a label column (一行的三公表) takes them in order. */
   | { kind: 'fixed'; rows: readonly FixedRowDef[] }
-  /** 合计 + 类/款/项 coded rows (function classification or fund income codes). */
-  | { kind: 'codedTree'; totalLabel: LabelSpec; classification: ClassificationId; codeLengths: readonly number[] }
-  /** 合计 + 部门经济分类 class rows + (部门经济科目, 政府经济科目) item pairs. */
+  /**
+   * 合计 + 类/款/项 coded rows (function classification or fund income codes). A side with a `unitCode` column
+   * also has unit rows ("154 新乡市金融工作局") that group the coded rows below them.
+   */
+  | {
+      kind: 'codedTree';
+      totalLabel: LabelSpec;
+      classification: ClassificationId;
+      codeLengths: readonly number[];
+      /** Only 项 rows are printed (河南), no 类/款 subtotal rows: a missing parent row is no error, and none is inserted. */
+      itemsOnly?: boolean;
+    }
+  /**
+   * 合计 + 部门经济分类 class rows + (部门经济科目, 政府经济科目) item pairs. Codes may be printed (河南: 类|款 under each
+   * classification); a row holding only a code that is no economic class is a unit row ("154 新乡市金融工作局").
+   */
   | { kind: 'economicPairs'; totalLabel: LabelSpec }
-  /** 部门合计 + one row per unit. */
+  /** 部门合计 + one row per unit; with a `unitCode` column, units nest by code (154 → 154001). */
   | { kind: 'unitList'; totalLabel: LabelSpec }
-  /** department → unit → project. */
+  /**
+   * department → unit → project. With a `unitName` column (河南 项目单位) a unit row may print its code in the name
+   * column ("154" | 新乡市金融工作局) and an unlabelled first row is the total.
+   */
   | {
       kind: 'projectTree';
       /** Marker after a department-level name ("[部门]"). */

@@ -115,6 +115,29 @@ export class BookIndex {
     return 10n ** BigInt(Math.max(this.scale - decimals, 0));
   }
 
+  /**
+   * The rounding quantum of a cell's figure in scaled units, from the precision its column was printed at;
+   * undefined when the figure is exact (printed to 分). Books made in the app keep the book-wide rule:
+   * 万元 figures are rounded at the book's decimals, 元 figures are exact.
+   */
+  quantum(cell: number): bigint | undefined {
+    const { tableId, row, column } = this.cellInfo(cell);
+    const decimals = row.values[column]?.decimals ?? this.tables.get(tableId)?.precision?.decimals[column] ?? (this.book.unit === '万元' ? this.book.decimals : undefined);
+    // 分 is 2 decimals of 元 and 6 of 万元: figures printed that precisely were not rounded.
+    const exact = decimals === undefined || decimals >= (this.book.unit === '万元' ? 6 : 2);
+    return exact ? undefined : this.quantumUnits(decimals);
+  }
+
+  /** The coarsest quantum among cells (a sum is as precise as its least precise figure). */
+  quantumOf(cells: readonly number[]): bigint | undefined {
+    let coarsest: bigint | undefined;
+    for (const cell of cells) {
+      const q = this.quantum(cell);
+      if (q !== undefined && (coarsest === undefined || q > coarsest)) coarsest = q;
+    }
+    return coarsest;
+  }
+
   /** Applies an edit; returns the cell id, or undefined when the row is unknown. */
   setValue(tableId: string, side: string, rowKey: string, column: string, value: string | null): number | undefined {
     const row = this.row(tableId, side, rowKey);

@@ -6,6 +6,7 @@ import { compileCatalogueName, compileCodeStructure, compileConsistentNames } fr
 import { compileEmptyNote } from './kinds/empty-note';
 import { compileMatch } from './kinds/match';
 import { compileProjectForms } from './kinds/project-forms';
+import { compilePrintedPrecision } from './kinds/printed-precision';
 import { cellsOf, resolve, sumOf } from './kinds/operand';
 import { compileRowSum, compileRowsSum } from './kinds/row-sum';
 import { compileTreeSum } from './kinds/tree-sum';
@@ -31,6 +32,8 @@ function compileRule(rule: Rule, ctx: CompileContext): Check[] {
       return compileEmptyNote(rule, ctx);
     case 'projectForms':
       return compileProjectForms(rule, ctx);
+    case 'printedPrecision':
+      return compilePrintedPrecision(rule, ctx);
   }
 }
 

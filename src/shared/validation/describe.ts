@@ -35,9 +35,17 @@ export class Describer {
 
   /** "表二「21011 行政事业单位医疗」合计" */
   cell(tableId: string, side: SideId, row: BookRow, columnId?: string): string {
-    const sideLabel = SIDE_LABELS[side] ? `${SIDE_LABELS[side]}方` : '';
+    const sideLabel = this.sideLabel(tableId, side);
     const govName = row.govName ? `／${row.govName}` : '';
     return `${this.tableName(tableId)}${sideLabel}「${this.rowLabel(row)}${govName}」${columnId ? this.columnLabel(tableId, columnId) : ''}`;
+  }
+
+  /** "收入方"; sides that are not 收入/支出 (决算 基本支出表: 人员经费 | 公用经费) are named by their template label. */
+  private sideLabel(tableId: string, side: SideId): string {
+    const word = SIDE_LABELS[side];
+    if (!word) return '';
+    const label = this.family.tables.find((t) => t.id === tableId)?.sides.find((s) => s.id === side)?.label;
+    return label && !label.includes(word) ? label : `${word}方`;
   }
 
   location(tableId: string, side: SideId, row: BookRow, columnId?: string): Location {

@@ -78,7 +78,6 @@ export class Validator {
     this.checks = compileRules(this.rules, {
       index: this.index,
       describe: new Describer(this.index, this.family),
-      quantum: this.book.unit === '万元' ? this.index.quantumUnits(this.book.decimals) : undefined,
       family: this.family,
       catalogue: this.catalogue,
       nameVerdicts: new Map(),
@@ -111,7 +110,11 @@ export class Validator {
     if (!row) throw new Error(`表 ${tableId} 中没有行「${rowKey}」。`);
     this.prepareIncremental();
     if (value === null) delete row.values[column];
-    else row.values[column] = { ...row.values[column], value };
+    else {
+      // A typed figure has no printed precision of its own: its column's applies.
+      const { decimals: _printed, ...kept } = row.values[column] ?? { value };
+      row.values[column] = { ...kept, value };
+    }
     let cell: number | undefined;
     try {
       cell = this.index.setValue(tableId, side, rowKey, column, value);

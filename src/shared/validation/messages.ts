@@ -6,7 +6,7 @@ export const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提�
 export const fmt = (value: Dec): string => formatAmount(value);
 
 export function sumMessage(subject: string, total: Dec, partsLabel: string, sum: Dec, difference: Dec, tail: boolean): string {
-  const verdict = tail ? '，在万元四舍五入的尾差范围内（尾差）' : '';
+  const verdict = tail ? '，在四舍五入的尾差范围内（尾差）' : '';
   return `${subject} ${fmt(total)} 与${partsLabel} ${fmt(sum)} 不等，相差 ${fmt(difference)}${verdict}。`;
 }
 

@@ -12,8 +12,6 @@ import type { Finding, Severity, SideId } from './types';
 export interface SumContext {
   index: BookIndex;
   describe: Describer;
-  /** Rounding quantum in scaled units (0.01 万元), or undefined when figures are exact 元. */
-  quantum: bigint | undefined;
 }
 
 /** A cell by table, side, row and column, for wording findings. */
@@ -54,7 +52,8 @@ export function runSum(ctx: SumContext, spec: SumSpec): Finding[] {
   }
   if (total === undefined && present === 0) return [];
   const totalValue = total ?? 0n;
-  const verdict = judgeSum(totalValue, sum, present, ctx.quantum);
+  // The quantum is looked up only when the figures differ: most sums are equal.
+  const verdict = totalValue === sum ? 'equal' : judgeSum(totalValue, sum, present, index.quantumOf(cells));
   if (verdict === 'equal') return [];
   return [sumFinding(ctx, spec, totalValue, sum, verdict === 'tail')];
 }

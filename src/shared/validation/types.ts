@@ -71,7 +71,8 @@ export interface TreeSumRule extends RuleBase {
 }
 
 /**
- * Compares figures across tables. `pairBy: 'code' | 'key'` pairs rows one to one (a row with money on one
+ * Compares figures across tables. `pairBy: 'code' | 'key'` pairs rows one to one ('class': each side's rows
+ * summed by 类, the first 3 digits of the code) (a row with money on one
  * side only is a finding); 'aggregate' sums each operand into one figure. `right` may list several operands
  * that add up. 'exact' tolerance: the same figure printed twice; 'rounded': a sum of rounded figures.
  */
@@ -79,7 +80,7 @@ export interface MatchRule extends RuleBase {
   kind: 'match';
   left: Operand;
   right: Operand | readonly Operand[];
-  pairBy: 'code' | 'key' | 'aggregate';
+  pairBy: 'code' | 'key' | 'class' | 'aggregate';
   relation: Relation;
   tolerance: 'exact' | 'rounded';
 }
@@ -119,7 +120,12 @@ export interface ProjectFormsRule extends RuleBase {
   missingSeverity: Severity;
 }
 
-export type Rule = ProjectFormsRule | RowSumRule | RowsSumRule | TreeSumRule | MatchRule | CodeStructureRule | CatalogueNameRule | ConsistentNamesRule | EmptyNoteRule;
+/** A column whose figures were printed at different precisions (read from the file at import). */
+export interface PrintedPrecisionRule extends RuleBase {
+  kind: 'printedPrecision';
+}
+
+export type Rule = PrintedPrecisionRule | ProjectFormsRule | RowSumRule | RowsSumRule | TreeSumRule | MatchRule | CodeStructureRule | CatalogueNameRule | ConsistentNamesRule | EmptyNoteRule;
 
 export interface Location {
   /** Table number as printed (表N). */

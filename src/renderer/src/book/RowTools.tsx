@@ -35,10 +35,14 @@ export function RowTools({ bookId, book, def, selected, onChanged, onMessage }: 
   }, [open, query, classification]);
 
   if (!side || !model || (model.kind !== 'codedTree' && model.kind !== 'projectTree')) return null;
-  const units = book.tables.find((t) => t.tableId === def.id)?.rows.filter((r) => r.level === 'unit').map((r) => r.name) ?? [];
+  // Units a new row can go under: project units by name; in coded tables (河南) the unit rows, by 单位代码.
+  const coded = model.kind === 'codedTree';
+  const unitRows = book.tables.find((t) => t.tableId === def.id)?.rows.filter((r) => r.level === 'unit' || (coded && r.level === 'department' && r.code)) ?? [];
+  const units = unitRows.map((r) => ({ value: coded ? (r.code ?? r.name) : r.name, label: coded && r.code ? `${r.code} ${r.name}` : r.name }));
+  const defaultUnit = (coded ? units.at(-1) : units[0])?.value ?? '';
 
   const insert = async (code?: string): Promise<void> => {
-    const params = model.kind === 'codedTree' ? { code: code ?? query.trim() } : { name: query.trim(), unitName: unitName || units[0] || '' };
+    const params = coded ? { code: code ?? query.trim(), ...(units.length ? { unitName: unitName || defaultUnit } : {}) } : { name: query.trim(), unitName: unitName || defaultUnit };
     const response = await invoke('book.insertRow', { bookId, tableId: def.id, side: side.id, ...params });
     if (!response.ok) return onMessage(response.error.message);
     setOpen(false);
@@ -59,9 +63,9 @@ export function RowTools({ bookId, book, def, selected, onChanged, onMessage }: 
       <button type="button" onClick={() => void remove()}>{UI_TEXT.deleteRow}</button>
       {open && (
         <div className="row-picker" role="dialog" aria-label={UI_TEXT.insertRow}>
-          {model.kind === 'projectTree' && (
-            <select aria-label={UI_TEXT.unitOfProject} value={unitName || units[0] || ''} onChange={(e) => setUnitName(e.target.value)}>
-              {units.map((u) => <option key={u}>{u}</option>)}
+          {units.length > 0 && (
+            <select aria-label={UI_TEXT.unitOfProject} value={unitName || defaultUnit} onChange={(e) => setUnitName(e.target.value)}>
+              {units.map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}
             </select>
           )}
           <input autoFocus aria-label={model.kind === 'codedTree' ? UI_TEXT.codePickerLabel : UI_TEXT.projectName} placeholder={model.kind === 'codedTree' ? UI_TEXT.codePickerPlaceholder : UI_TEXT.projectName} value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void insert(suggestions[0]?.code)} />

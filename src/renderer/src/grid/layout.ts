@@ -6,7 +6,7 @@ export const ROW_HEIGHT = 28;
 export const OVERSCAN = 8;
 export const HEADER_ROW_HEIGHT = 40;
 
-const WIDTHS: Record<ColumnKind, number> = { code: 96, codePart: 44, name: 240, govName: 200, text: 160, amount: 124 };
+const WIDTHS: Record<ColumnKind, number> = { code: 96, codePart: 44, name: 240, govName: 200, text: 160, amount: 124, unitCode: 72, unitName: 200, govCode: 96 };
 
 export function columnWidths(columns: readonly ColumnDef[]): number[] {
   return columns.map((column) => WIDTHS[column.kind]);

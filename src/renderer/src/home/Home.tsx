@@ -32,7 +32,7 @@ export function Home({ onOpen, onMessage }: HomeProps): ReactElement {
     setImporting(undefined);
     if (!response.ok) return onMessage(response.error.message);
     const warnings = response.result.notices.filter((n) => n.level !== '提示').length;
-    onMessage(warnings ? UI_TEXT.importedWithNotices(warnings) : UI_TEXT.imported);
+    onMessage(`${warnings ? UI_TEXT.importedWithNotices(warnings) : UI_TEXT.imported}${response.result.detection}`);
     onOpen(response.result.bookId);
   };
 

@@ -15,6 +15,19 @@ export const CHINESE_ORDINALS: readonly string[] = (() => {
   return out;
 })();
 
+/**
+ * Names classes had in earlier editions of the 政府收支分类科目: documents keep printing them (上海 2024 still says
+ * 医疗卫生与计划生育支出), and the figures must land on the class all the same.
+ */
+const FORMER_CLASS_NAMES: Record<string, readonly string[]> = {
+  '207': ['文化体育与传媒支出'],
+  '210': ['医疗卫生与计划生育支出', '医疗卫生支出'],
+  '212': ['城乡社区事务支出'],
+  '213': ['农林水事务支出'],
+  '215': ['资源勘探信息等支出', '资源勘探电力信息等支出'],
+  '220': ['国土海洋气象等支出', '国土资源气象等支出'],
+};
+
 /** The 30 expenditure rows of the 收支总表, keyed by function-class code (row labels without numbering). */
 export const FUNCTION_CLASS_ROWS: readonly FixedRowDef[] = [
   ['201', '一般公共服务支出'],
@@ -47,7 +60,7 @@ export const FUNCTION_CLASS_ROWS: readonly FixedRowDef[] = [
   ['232', '债务付息支出'],
   ['233', '债务发行费用支出'],
   ['234', '抗疫特别国债安排的支出'],
-].map(([code, name], index) => ({ id: code as string, code: code as string, label: `${CHINESE_ORDINALS[index]}、${name}` }));
+].map(([code, name], index) => ({ id: code as string, code: code as string, label: [`${CHINESE_ORDINALS[index]}、${name}`, ...(FORMER_CLASS_NAMES[code as string] ?? [])] }));
 
 
 export const amount = (id: string, label: string): ColumnDef => ({ id, kind: 'amount', label });

@@ -7,8 +7,9 @@ import type { Check } from '../check';
 import type { CatalogueNameRule, CodeStructureRule, ConsistentNamesRule, Finding, SideId } from '../types';
 import { checkNameCached, sideDef, type CompileContext } from './context';
 
+/** Rows carrying a classification code: not fixed rows, totals, or unit rows (whose code is a 单位代码). */
 function codedRows(ctx: CompileContext, table: string, side: SideId): BookRow[] {
-  return ctx.index.rows(table, side).filter((row) => row.code && row.level !== 'fixed' && row.level !== 'total');
+  return ctx.index.rows(table, side).filter((row) => row.code && row.level !== 'fixed' && row.level !== 'total' && row.level !== 'department' && row.level !== 'unit');
 }
 
 function structural(id: string, findings: () => Finding[]): Check {
@@ -19,6 +20,8 @@ export function compileCodeStructure(rule: CodeStructureRule, ctx: CompileContex
   return rule.tables.flatMap(({ table, side = 'main' }) => {
     const model = sideDef(ctx, table, side)?.rows;
     const lengths = model?.kind === 'codedTree' ? model.codeLengths : [3, 5, 7];
+    // Tables that print only 项 rows (河南) have no parent rows to miss.
+    const parentsPrinted = !(model?.kind === 'codedTree' && model.itemsOnly);
     const rows = codedRows(ctx, table, side);
     const codes = new Set(rows.map((r) => r.code));
     return rows.map((row) =>
@@ -31,7 +34,7 @@ export function compileCodeStructure(rule: CodeStructureRule, ctx: CompileContex
           return finding(`的科目编码「${code}」位数不对：类 3 位、款 5 位、项 7 位。`);
         }
         const missing = [code.length === 7 ? code.slice(0, 5) : undefined, code.length >= 5 ? code.slice(0, 3) : undefined].filter((c): c is string => Boolean(c) && !codes.has(c));
-        if (missing.length === 0) return [];
+        if (missing.length === 0 || !parentsPrinted) return [];
         const names = missing.map((c) => `${c.length === 3 ? '类' : '款'} ${c}`).join('、');
         return finding(`缺少上级科目行（${names}），无法核对上下级合计。`);
       }),

@@ -4,7 +4,7 @@ import type { BookRow } from '../../book';
 import { toCanonical } from '../../money';
 import type { Check } from '../check';
 import { compareMessage, missingCounterpartMessage, sumMessage } from '../messages';
-import { judgeSum } from '../rounding';
+import { judgeSum, type SumVerdict } from '../rounding';
 import type { Finding, MatchRule, Operand } from '../types';
 import type { CompileContext } from './context';
 import { cellsOf, describeOperand, locationsOver, resolve, sumOf, type ResolvedOperand } from './operand';
@@ -27,21 +27,27 @@ export function compileMatch(rule: MatchRule, ctx: CompileContext): Check[] {
   }
   const right = rights[0];
   if (!right) return [];
-  const keyOf = (row: BookRow): string | undefined => (rule.pairBy === 'code' ? row.code : row.key);
-  const leftBy = new Map(left.rows.map((row) => [keyOf(row), row]));
-  const rightBy = new Map(right.rows.map((row) => [keyOf(row), row]));
+  const keyOf = (row: BookRow): string | undefined => (rule.pairBy === 'code' ? row.code : rule.pairBy === 'class' ? row.code?.slice(0, 3) : row.key);
+  // One row per code or key (the last one); a 类 gathers every row under it (河南 lists only 项 rows).
+  const group = (rows: readonly BookRow[]): Map<string | undefined, BookRow[]> => {
+    const out = new Map<string | undefined, BookRow[]>();
+    for (const row of rows) out.set(keyOf(row), rule.pairBy === 'class' ? [...(out.get(keyOf(row)) ?? []), row] : [row]);
+    return out;
+  };
+  const leftBy = group(left.rows);
+  const rightBy = group(right.rows);
   const keys = [...new Set([...leftBy.keys(), ...rightBy.keys()])].filter((k): k is string => Boolean(k));
   return keys.map((key) => {
-    const leftRow = leftBy.get(key);
-    const rightRow = rightBy.get(key);
+    const leftRows = leftBy.get(key);
+    const rightRows = rightBy.get(key);
     const id = `${rule.id}:${key}`;
-    if (leftRow && rightRow) {
-      const l = sideOf(ctx, left, [leftRow]);
-      const r = sideOf(ctx, right, [rightRow]);
+    if (leftRows && rightRows) {
+      const l = sideOf(ctx, left, leftRows);
+      const r = sideOf(ctx, right, rightRows);
       return { id, deps: [...l.cells, ...r.cells], run: () => compare(ctx, rule, id, l, [r]) };
     }
-    const present = leftRow ? sideOf(ctx, left, [leftRow]) : sideOf(ctx, right, [rightRow as BookRow]);
-    const other = leftRow ? right : left;
+    const present = leftRows ? sideOf(ctx, left, leftRows) : sideOf(ctx, right, rightRows as BookRow[]);
+    const other = leftRows ? right : left;
     return { id, deps: present.cells, run: () => missing(ctx, rule, id, present, other) };
   });
 }
@@ -56,11 +62,8 @@ function compare(ctx: CompileContext, rule: MatchRule, key: string, left: Side, 
     rightPresent += r.present;
   }
   if (l.present === 0 && rightPresent === 0) return [];
-  if (rule.relation !== '=') {
-    const holds = rule.relation === '>=' ? l.value >= rightValue : l.value <= rightValue;
-    if (holds) return [];
-  }
-  const verdict = rule.relation === '=' ? judgeSum(l.value, rightValue, Math.max(l.present, rightPresent), rule.tolerance === 'rounded' ? ctx.quantum : undefined) : 'error';
+  if (relationHolds(rule.relation, l.value, rightValue)) return [];
+  const verdict = judgeMatch(ctx, rule, left, rights, l, { value: rightValue, present: rightPresent });
   if (verdict === 'equal') return [];
   const index = ctx.index;
   const [leftDec, rightDec, difference] = [index.toDec(l.value), index.toDec(rightValue), index.toDec(l.value - rightValue)];
@@ -82,11 +85,37 @@ function compare(ctx: CompileContext, rule: MatchRule, key: string, left: Side, 
   ];
 }
 
+function relationHolds(relation: MatchRule['relation'], left: bigint, right: bigint): boolean {
+  return relation === '=' ? left === right : relation === '>=' ? left >= right : left <= right;
+}
+
+/** Half-up rounding of a scaled figure to a coarser quantum (a 元 figure compared with a 万元 one). */
+function roundTo(value: bigint, quantum: bigint): bigint {
+  const half = quantum / 2n;
+  return value >= 0n ? ((value + half) / quantum) * quantum : -(((-value + half) / quantum) * quantum);
+}
+
+/**
+ * Figures that differ: a sum of rounded figures may differ by its 尾差 ('rounded'); the same figure printed at two
+ * precisions (元 and 万元) is compared at the coarser one; otherwise any difference is an error.
+ */
+function judgeMatch(ctx: CompileContext, rule: MatchRule, left: Side, rights: Side[], l: { value: bigint; present: number }, r: { value: bigint; present: number }): SumVerdict {
+  const rightCells = rights.flatMap((side) => side.cells);
+  if (rule.tolerance === 'rounded') {
+    if (rule.relation !== '=') return 'error';
+    return judgeSum(l.value, r.value, Math.max(l.present, r.present), ctx.index.quantumOf([...left.cells, ...rightCells]));
+  }
+  const [ql, qr] = [ctx.index.quantumOf(left.cells), ctx.index.quantumOf(rightCells)];
+  if (ql === qr) return 'error';
+  const coarser = (ql ?? 1n) > (qr ?? 1n) ? (ql ?? 1n) : (qr ?? 1n);
+  return relationHolds(rule.relation, roundTo(l.value, coarser), roundTo(r.value, coarser)) ? 'equal' : 'error';
+}
+
 function missing(ctx: CompileContext, rule: MatchRule, key: string, present: Side, other: ResolvedOperand): Finding[] {
   const { value, present: count } = sumOf(ctx, present.cells);
   if (count === 0 || value === 0n) return [];
   const row = present.rows[0] as BookRow;
-  const what = rule.pairBy === 'code' ? `科目 ${row.code ?? ''}` : `「${row.name}」行`;
+  const what = rule.pairBy === 'code' ? `科目 ${row.code ?? ''}` : rule.pairBy === 'class' ? `类 ${row.code?.slice(0, 3) ?? ''} 的科目` : `「${row.name}」行`;
   const amount = ctx.index.toDec(value);
   return [
     {

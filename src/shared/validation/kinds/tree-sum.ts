@@ -1,5 +1,6 @@
 // Parent = Σ children, where the tree comes from the table's row model: codes (类/款/项), economic class
-// rows followed by their items, department → unit → project, or 部门合计 over units.
+// rows followed by their items, department → unit → project, or 部门合计 over units. Rows carrying a 单位代码
+// (河南) group the rows below them, and a coded row's parent is its nearest ancestor actually printed.
 import type { BookRow } from '../../book';
 import type { Check } from '../check';
 import { sumCheck } from '../sums';
@@ -12,34 +13,104 @@ interface Group {
   label: string;
 }
 
+/** Unit rows that carry a 单位代码 (河南 "154 新乡市金融工作局"); they group the rows below them. */
+const isCodedUnit = (row: BookRow): boolean => (row.level === 'department' || row.level === 'unit') && row.code !== undefined;
+
+/** Parent → children in row order, with the label naming the children in findings. */
+class TreeBuilder {
+  private readonly children = new Map<BookRow, BookRow[]>();
+  private readonly units: BookRow[] = [];
+
+  constructor(readonly total: BookRow | undefined) {}
+
+  add(parent: BookRow | undefined, child: BookRow): void {
+    if (!parent || parent === child) return;
+    const list = this.children.get(parent);
+    if (list) list.push(child);
+    else this.children.set(parent, [child]);
+  }
+
+  /** A unit row sits under the nearest earlier unit whose code its own extends (154 → 154001), else the total. */
+  addUnit(row: BookRow): void {
+    const code = row.code ?? '';
+    const parent = [...this.units].reverse().find((u) => u.code !== code && code.startsWith(u.code ?? '\u0000'));
+    this.add(parent ?? this.total, row);
+    this.units.push(row);
+  }
+
+  groups(label: (parent: BookRow, children: BookRow[]) => string): Group[] {
+    return [...this.children].map(([parent, children]) => ({ parent, children, label: label(parent, children) }));
+  }
+}
+
+const every = (rows: BookRow[], test: (row: BookRow) => boolean): boolean => rows.every(test);
+
+function totalLabel(children: BookRow[], parts: string): string {
+  return every(children, isCodedUnit) ? '各单位之和' : parts;
+}
+
+/**
+ * 合计/单位/类/款/项: a coded row's parent is its nearest ancestor code present under the same unit row (河南 lists
+ * only 项 rows), else that unit row, else 合计.
+ */
+function codedTreeGroups(rows: readonly BookRow[], tree: TreeBuilder): Group[] {
+  let scope: BookRow | undefined;
+  const scopes = new Map<BookRow, BookRow | undefined>();
+  const present = new Map<string, BookRow>();
+  for (const row of rows) {
+    if (row.level === 'total' || !row.code) continue;
+    if (isCodedUnit(row)) scope = row;
+    else present.set(`${scope?.key ?? ''}|${row.code}`, row);
+    scopes.set(row, scope);
+  }
+  for (const [row, unit] of scopes) {
+    if (isCodedUnit(row)) {
+      tree.addUnit(row);
+      continue;
+    }
+    const code = row.code as string;
+    const ancestor = [5, 3].filter((n) => n < code.length).map((n) => present.get(`${unit?.key ?? ''}|${code.slice(0, n)}`)).find(Boolean);
+    tree.add(ancestor ?? unit ?? tree.total, row);
+  }
+  return tree.groups((parent, children) => {
+    if (parent === tree.total) return every(children, (c) => c.level === 'class') ? '各类之和' : totalLabel(children, '各科目之和');
+    if (isCodedUnit(parent)) return every(children, isCodedUnit) ? '所属各单位之和' : '所属各科目之和';
+    if (parent.code?.length === 3) return every(children, (c) => c.level === 'section') ? '所属各款之和' : '所属各科目之和';
+    return '所属各项之和';
+  });
+}
+
+/** 合计/单位 → economic class rows → the items that follow each class (or the items directly). */
+function economicGroups(rows: readonly BookRow[], tree: TreeBuilder): Group[] {
+  let scope: BookRow | undefined;
+  let currentClass: BookRow | undefined;
+  for (const row of rows) {
+    if (row.level === 'total') continue;
+    if (isCodedUnit(row)) {
+      tree.addUnit(row);
+      [scope, currentClass] = [row, undefined];
+    } else if (row.level === 'class') {
+      tree.add(scope ?? tree.total, row);
+      currentClass = row;
+    } else if (row.level === 'item') {
+      tree.add(currentClass ?? scope ?? tree.total, row);
+    }
+  }
+  return tree.groups((parent, children) => {
+    if (parent.level === 'class') return '所属各科目之和';
+    const parts = every(children, (c) => c.level === 'class') ? '各类之和' : '各科目之和';
+    return parent === tree.total ? totalLabel(children, parts) : every(children, isCodedUnit) ? '所属各单位之和' : `所属${parts}`;
+  });
+}
+
 export function treeGroups(rows: readonly BookRow[], modelKind: string): Group[] {
-  const total = rows.find((r) => r.level === 'total' || r.level === 'department');
   switch (modelKind) {
-    case 'codedTree': {
-      const byCode = new Map(rows.filter((r) => r.code).map((r) => [r.code as string, r]));
-      const groups = new Map<BookRow, BookRow[]>();
-      for (const row of rows) {
-        if (!row.code) continue;
-        const parent = row.code.length === 3 ? total : byCode.get(row.code.slice(0, row.code.length === 7 ? 5 : 3));
-        if (!parent || parent === row) continue;
-        const children = groups.get(parent);
-        if (children) children.push(row);
-        else groups.set(parent, [row]);
-      }
-      return [...groups].map(([parent, children]) => ({ parent, children, label: parent === total ? '各类之和' : parent.code?.length === 3 ? '所属各款之和' : '所属各项之和' }));
-    }
-    case 'economicPairs': {
-      const groups: Group[] = [];
-      const classes = rows.filter((r) => r.level === 'class');
-      let current: Group | undefined;
-      for (const row of rows) {
-        if (row.level === 'class') groups.push((current = { parent: row, children: [], label: '所属各科目之和' }));
-        else if (row.level === 'item' && current) current.children.push(row);
-      }
-      if (total) groups.push({ parent: total, children: classes.length ? classes : rows.filter((r) => r.level === 'item'), label: classes.length ? '各类之和' : '各科目之和' });
-      return groups.filter((g) => g.children.length > 0);
-    }
+    case 'codedTree':
+      return codedTreeGroups(rows, new TreeBuilder(rows.find((r) => r.level === 'total')));
+    case 'economicPairs':
+      return economicGroups(rows, new TreeBuilder(rows.find((r) => r.level === 'total')));
     case 'projectTree': {
+      const total = rows.find((r) => r.level === 'total' || r.level === 'department');
       const units = rows.filter((r) => r.level === 'unit');
       const projectsByUnit = new Map<string, BookRow[]>();
       for (const row of rows) {
@@ -52,8 +123,15 @@ export function treeGroups(rows: readonly BookRow[], modelKind: string): Group[]
       if (total) groups.push({ parent: total, children: units.length ? units : rows.filter((r) => r.level === 'project'), label: units.length ? '各单位之和' : '各项目之和' });
       return groups.filter((g) => g.children.length > 0);
     }
-    case 'unitList':
-      return total ? [{ parent: total, children: rows.filter((r) => r.level === 'unit'), label: '各单位之和' }].filter((g) => g.children.length > 0) : [];
+    case 'unitList': {
+      // 部门合计 over its units; coded units nest (154 → 154001).
+      const tree = new TreeBuilder(rows.find((r) => r.level === 'total'));
+      for (const row of rows) {
+        if (isCodedUnit(row)) tree.addUnit(row);
+        else if (row.level === 'unit') tree.add(tree.total, row);
+      }
+      return tree.groups((parent) => (parent === tree.total ? '各单位之和' : '所属各单位之和'));
+    }
     default:
       return [];
   }

@@ -1,13 +1,14 @@
 // The 上海 部门/单位预算 rule catalogue, as data (relations of DESIGN §4 as they hold in the 9 Shanghai tables).
 // Ids follow the Shanxi catalogue: "tNN.what" in-table, "x.what" across tables, "code.*" for codes.
 import type { ShanghaiEdition } from '../../template/families/shanghai-2026';
-import type { Operand, Rule, RowSelector, SideId } from '../types';
+import type { Condition, Operand, Rule, RowSelector, SideId } from '../types';
 
 const CLASSES: RowSelector = { levels: ['class'] };
 const TOTAL: RowSelector = { keys: ['total'] };
 const ALL_LEVELS: RowSelector = { levels: ['total', 'class', 'section', 'item'] };
 const op = (table: string, rows: RowSelector, columns: string[], side?: SideId): Operand => ({ table, rows, columns, ...(side ? { side } : {}) });
 const FUNDS = ['gpb', 'gfb', 'scob'];
+const ONLY_GENERAL_BUDGET: Condition = { left: op('t01', { keys: ['gfb', 'scob', 'business', 'operating', 'other'] }, ['incomeAmount'], 'income'), relation: '=', right: 'zero', description: '表1除一般公共预算外没有其他收入' };
 const EXP_FUNDS = ['expgpb', 'expgfb', 'expscob'];
 
 /** 支出预算总表 and the three 功能分类预算表: 合计 = 基本 + 项目, and the coded tree adds up. */
@@ -96,7 +97,7 @@ function crossTable(edition: ShanghaiEdition): Rule[] {
       pairBy: 'key',
       relation: '=',
       tolerance: 'exact',
-      when: [{ left: op('t01', { keys: ['gfb', 'scob', 'business', 'operating', 'other'] }, ['incomeAmount'], 'income'), relation: '=', right: 'zero', description: '表1除一般公共预算外没有其他收入' }],
+      when: [ONLY_GENERAL_BUDGET],
     },
     { id: 'x.t05-t08.basic', kind: 'match', severity: 'error', title: '表5基本支出合计 = 表8合计', left: op('t05', TOTAL, ['basic']), right: op('t08', TOTAL, ['total']), pairBy: 'aggregate', relation: '=', tolerance: 'exact' },
     // 三公 also contains project money: 表9 items ≥ the matching 表8 basic-expenditure items (warnings).
@@ -109,6 +110,21 @@ function crossTable(edition: ShanghaiEdition): Rule[] {
     rules.push(
       { id: 'x.t01-t03.basic', kind: 'match', severity: 'error', title: '表1各类基本支出（人员经费 + 公用经费）= 表3类级科目基本支出', left: op('t01', { hasCode: true }, ['expPersonnel', 'expPublic'], 'expenditure'), right: op('t03', CLASSES, ['basic']), pairBy: 'code', relation: '=', tolerance: 'exact' },
       { id: 'x.t01-t03.project', kind: 'match', severity: 'error', title: '表1各类项目支出 = 表3类级科目项目支出', left: op('t01', { hasCode: true }, ['expProject'], 'expenditure'), right: op('t03', CLASSES, ['project']), pairBy: 'code', relation: '=', tolerance: 'exact' },
+      // 表8 is the 一般公共预算 part of 基本支出: equal to 表1's split when that is all the money there is.
+      ...(['personnel', 'public'] as const).map(
+        (column): Rule => ({
+          id: `x.t01-t08.${column}`,
+          kind: 'match',
+          severity: 'error',
+          title: `表1支出总计${column === 'personnel' ? '人员经费' : '公用经费'} = 表8合计（全部资金为一般公共预算时）`,
+          left: op('t01', { keys: ['expGrandTotal'] }, [column === 'personnel' ? 'expPersonnel' : 'expPublic'], 'expenditure'),
+          right: op('t08', TOTAL, [column]),
+          pairBy: 'aggregate',
+          relation: '=',
+          tolerance: 'exact',
+          when: [ONLY_GENERAL_BUDGET],
+        }),
+      ),
     );
   }
   return rules;
@@ -121,6 +137,7 @@ const codes: Rule[] = [
   { id: 'code.catalogue', kind: 'catalogueName', severity: 'warning', title: '科目名称与科目表一致', tables: [...FUNCTION_TABLES, { table: 't08' }] },
   { id: 'code.sameName', kind: 'consistentNames', severity: 'warning', title: '同一科目编码在各表中名称相同', tables: FUNCTION_TABLES },
   { id: 'table.emptyNote', kind: 'emptyNote', severity: 'warning', title: '空表注明「本表无数据」' },
+  { id: 'table.precision', kind: 'printedPrecision', severity: 'warning', title: '同一列金额的小数位数一致' },
 ];
 
 export function shanghaiRules(edition: ShanghaiEdition): readonly Rule[] {

@@ -133,6 +133,7 @@ const codes: Rule[] = [
   { id: 'code.catalogue', kind: 'catalogueName', severity: 'warning', title: '科目名称与科目表一致', tables: [...FUNCTION_TABLES, { table: 't07' }, { table: 't09', side: 'income' }] },
   { id: 'code.sameName', kind: 'consistentNames', severity: 'warning', title: '同一科目编码在各表中名称相同', tables: FUNCTION_TABLES },
   { id: 'table.emptyNote', kind: 'emptyNote', severity: 'warning', title: '空表注明「本表无数据」' },
+  { id: 'table.precision', kind: 'printedPrecision', severity: 'warning', title: '同一列金额的小数位数一致' },
 ];
 
 export const SHANXI_2024_RULES: readonly Rule[] = [...inTable, ...crossTable, ...codes];
