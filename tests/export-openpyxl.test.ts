@@ -14,6 +14,7 @@ import type { Book } from '../src/shared/book';
 import { planTable } from '../src/shared/export/layout';
 import { headerGrid } from '../src/shared/template/header-grid';
 import { findFamily } from '../src/shared/template/registry';
+import { SHANXI_2024 } from '../src/shared/template/families/shanxi-2024';
 import type { TableDef } from '../src/shared/template/types';
 import { DATONG_XLSX } from './helpers/seed';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
@@ -200,7 +201,7 @@ describe('exported department book, read by openpyxl', () => {
       const grid = headerGrid(def.header, book.year);
       // The body is laid out by the sides' columns; the header by the header tree: they must agree.
       expect(def.sides.flatMap((s) => s.columns.map((c) => c.id)), `表${def.no} column order`).toEqual(grid.columnIds);
-      const plan = planTable(book, def, book.tables.find((t) => t.tableId === def.id), '万元');
+      const plan = planTable(book, def, book.tables.find((t) => t.tableId === def.id), SHANXI_2024, 'print');
       const first = bodyStart(def);
       plan.body.forEach((line, i) => {
         line.forEach((body, j) => {

@@ -11,7 +11,7 @@ function plan(tableId: string, edit?: (book: Book) => void) {
   const book = newBook(SHANXI_2024, 2024, '测试部门');
   edit?.(book);
   const def = SHANXI_2024.tables.find((t) => t.id === tableId)!;
-  return planTable(book, def, book.tables.find((t) => t.tableId === tableId), SHANXI_2024.unit);
+  return planTable(book, def, book.tables.find((t) => t.tableId === tableId), SHANXI_2024);
 }
 
 describe('grid layout maths', () => {

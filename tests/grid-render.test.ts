@@ -15,7 +15,7 @@ describe('grid render', () => {
     const rows: BookRow[] = Array.from({ length: 5000 }, (_, i) => ({ key: `k${i}`, side: 'main', level: 'item', code: String(2010101 + i), name: `项目${i}`, values: { total: { value: String(1000 + i) + '.5' } } }));
     table.rows.push(...rows);
     const def = SHANXI_2024.tables.find((t) => t.id === 't03')!;
-    const plan = planTable(book, def, table, SHANXI_2024.unit);
+    const plan = planTable(book, def, table, SHANXI_2024);
     const noop = (): void => undefined;
     const started = performance.now();
     const html = renderToString(createElement(Grid, { plan, findings: [], onEdit: noop, onUndo: noop, onRedo: noop, readOnlyRowKeys: new Set(['main|total']) }));

@@ -50,7 +50,7 @@ describe('two-sided layout', () => {
     const t04 = SHANXI_2024.tables.find((t) => t.id === 't04');
     if (!t04) throw new Error('t04');
     const book: Book = { familyId: 'shanxi-2024', year: 2024, department: '某局', unit: '万元', decimals: 2, units: [], tables: [], sources: [] };
-    const plan = planTable(book, t04, undefined, '万元');
+    const plan = planTable(book, t04, undefined, SHANXI_2024, 'print');
     const text = plan.body.map((line) => line.map((c) => (c.kind === 'text' ? c.text : '')).filter(Boolean).join('|'));
     expect(text[0]).toBe('一、一般公共预算|一、一般公共服务支出');
     expect(text).toContain('本年收入合计|本年支出合计');

@@ -30,7 +30,7 @@ export function buildWorkbook(book: Book, report: ReportChoice = 'auto'): { work
   const placed = new Map<string, { sheet: string; cells: Map<string, string> }>();
   for (const def of family.tables) {
     const sheet = workbook.addWorksheet(def.sheetName);
-    placed.set(def.id, { sheet: def.sheetName, cells: writeTable(sheet, planTable(book, def, book.tables.find((t) => t.tableId === def.id), family.unit), fonts) });
+    placed.set(def.id, { sheet: def.sheetName, cells: writeTable(sheet, planTable(book, def, book.tables.find((t) => t.tableId === def.id), family, 'print'), fonts) });
   }
   const findings = new Validator(book).findings().map((finding) => inExport(finding, placed));
   const summary = summarise(findings);

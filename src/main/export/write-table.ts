@@ -3,7 +3,8 @@ import type ExcelJS from 'exceljs';
 import type { TablePlan } from '../../shared/export/layout';
 import { chooseOrientation, EXPORT_STYLE, textWidth } from './style';
 
-const NUMBER_FORMAT = '#,##0.00';
+/** Amounts as the family prints them: "#,##0.00" for 万元 and 分, "#,##0" for whole 元. */
+const numberFormat = (decimals: number): string => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
@@ -29,26 +30,36 @@ export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, fonts: { b
     widths[column] = Math.min(EXPORT_STYLE.maxWidth, Math.max(widths[column] ?? 0, textWidth(text) + 2 + extra));
   };
 
-  // Row 1: title across the table.
-  sheet.mergeCells(1, 1, 1, width);
-  const title = sheet.getCell(1, 1);
+  // The family's heading (决算: department and year), then the title across the table.
+  let top = 1;
+  if (plan.heading) {
+    sheet.mergeCells(top, 1, top, width);
+    const heading = sheet.getCell(top, 1);
+    heading.value = plan.heading;
+    heading.font = { name: fonts.title, size: EXPORT_STYLE.bodySize + 2, bold: true };
+    heading.alignment = { horizontal: 'center', vertical: 'middle' };
+    top++;
+  }
+  sheet.mergeCells(top, 1, top, width);
+  const title = sheet.getCell(top, 1);
   title.value = plan.title;
   title.font = { name: fonts.title, size: EXPORT_STYLE.titleSize, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
-  sheet.getRow(1).height = EXPORT_STYLE.titleHeight;
+  sheet.getRow(top).height = EXPORT_STYLE.titleHeight;
 
-  // Row 2: 部门名称 on the left, 单位 on the right.
+  // 部门名称 / 编制部门 on the left, 单位 on the right.
+  const metaRow = top + 1;
   const unitColumn = width;
-  if (width > 1) sheet.mergeCells(2, 1, 2, Math.max(1, width - 1));
-  sheet.getCell(2, 1).value = `部门名称：${plan.department}`;
-  sheet.getCell(2, 1).font = bodyFont;
-  sheet.getCell(2, 1).alignment = { horizontal: 'left', vertical: 'middle' };
-  sheet.getCell(2, unitColumn).value = `单位：${plan.unit}`;
-  sheet.getCell(2, unitColumn).font = bodyFont;
-  sheet.getCell(2, unitColumn).alignment = { horizontal: 'right', vertical: 'middle' };
+  if (width > 1) sheet.mergeCells(metaRow, 1, metaRow, Math.max(1, width - 1));
+  sheet.getCell(metaRow, 1).value = `${plan.departmentLabel}：${plan.department}`;
+  sheet.getCell(metaRow, 1).font = bodyFont;
+  sheet.getCell(metaRow, 1).alignment = { horizontal: 'left', vertical: 'middle' };
+  sheet.getCell(metaRow, unitColumn).value = `单位：${plan.unit}`;
+  sheet.getCell(metaRow, unitColumn).font = bodyFont;
+  sheet.getCell(metaRow, unitColumn).alignment = { horizontal: 'right', vertical: 'middle' };
 
   // Header rows, merged as the header tree says.
-  const headerTop = 3;
+  const headerTop = metaRow + 1;
   for (const cell of plan.header.cells) {
     const top = headerTop + cell.row;
     const left = 1 + cell.column;
@@ -89,7 +100,7 @@ export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, fonts: { b
       if (body.origin) placed.set(`${body.origin.side}|${body.origin.rowKey}|${plan.header.columnIds[index] ?? ''}`, cell.address);
       if (body.kind === 'amount') {
         if (body.value !== undefined) cell.value = toSpreadsheetNumber(body.value);
-        cell.numFmt = NUMBER_FORMAT;
+        cell.numFmt = numberFormat(body.decimals ?? 2);
         cell.alignment = { horizontal: 'right', vertical: 'middle', indent: 1 };
         if (body.value !== undefined) fit(index, body.value, 5);
       } else if (body.kind === 'text') {

@@ -6,6 +6,7 @@ import { rowLabelKey } from '../../shared/text';
 import { fileLabel } from './file-label';
 import { cellAddress, cellText, type SheetGrid, type WorkbookGrid } from './grid';
 import { findTitles, looksLikeTitle, type TitleHit } from './locate';
+import { readHeading } from './meta';
 import { readTable, type TableRegion } from './read-table';
 import { readWorkbook } from './read-workbook';
 import { settleProjectTree } from './rows';
@@ -49,6 +50,7 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
   const departments: { name: string; where: Notice }[] = [];
   const units: { unit: MoneyUnit; table: BookTable }[] = [];
   const years: { year: number; where: Notice }[] = [];
+  const headings: { year: number; department?: string; where: Notice }[] = [];
 
   for (const workbook of workbooks) {
     for (const sheet of workbook.sheets) {
@@ -70,6 +72,8 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
         tables.set(region.table.id, result.table);
         if (result.department) departments.push({ name: result.department, where });
         if (region.year) years.push({ year: region.year, where });
+        const heading = readHeading(sheet, region.titleRow, sheet.columnCount);
+        if (heading) headings.push({ ...heading, where });
         const tableUnit = region.table.unit ?? family.unit;
         units.push({ unit: result.unit ?? tableUnit, table: result.table });
         if (!result.unit) notices.push({ ...where, message: `表${region.table.no}未注明金额单位，按模板默认「${tableUnit}」处理。` });
@@ -81,8 +85,9 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
   }
   const bookUnit = majority(units.map((u) => u.unit)) ?? family.unit;
   for (const { unit, table } of units) if (unit !== bookUnit) convertTable(table, unit, bookUnit, notices);
-  const department = settleDepartment(departments, notices);
-  const year = settleYear(years, notices);
+  // A heading above the titles counts only where no title prints a year and no 部门名称 line names the department.
+  const department = settleDepartment(departments.length ? departments : headings.flatMap((h) => (h.department ? [{ name: h.department, where: h.where }] : [])), notices);
+  const year = settleYear(years.length ? years : headings, notices);
   const orderedTables = [...tables.values()].sort((a, b) => a.no - b.no);
   settleProjectTables(orderedTables, family, department);
   const bookUnits = collectUnits(orderedTables, department);

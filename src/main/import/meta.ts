@@ -58,3 +58,27 @@ export function readMeta(sheet: SheetGrid, titleRow: number, lastColumn: number,
 function toCompact(text: string): string {
   return normaliseLabel(text);
 }
+
+export interface Heading {
+  year: number;
+  department?: string;
+}
+
+/** "上海市普陀区财政局2024年度部门决算表": a document heading naming department and year. */
+const HEADING = /^(.*?)\s*(\d{4})\s*年度?\s*(?:部门|单位)?\s*(?:决算|预算)(?:公开)?表?$/;
+
+/**
+ * A heading in the few rows above a title (决算 print department and year there, not in the titles). It is
+ * weaker evidence than a year in the title or a 部门名称 line, and the importer uses it only without them.
+ */
+export function readHeading(sheet: SheetGrid, titleRow: number, lastColumn: number): Heading | undefined {
+  for (let row = titleRow - 1; row >= Math.max(1, titleRow - 3); row--) {
+    for (const text of rowTexts(sheet, row, lastColumn)) {
+      const match = HEADING.exec(text.replace(/\s+/g, ' ').trim());
+      if (!match) continue;
+      const department = (match[1] ?? '').trim();
+      return { year: Number(match[2]), ...(department.length >= 2 ? { department } : {}) };
+    }
+  }
+  return undefined;
+}

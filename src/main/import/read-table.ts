@@ -129,12 +129,17 @@ function columnHasData(sheet: SheetGrid, column: number, from: number, to: numbe
   return false;
 }
 
-/** How well a titled region's header fits the table's template header (share of template columns found, 0…1). */
+/**
+ * How well a titled region's header fits the table's template header, 0…1: template columns found, over the
+ * template's columns plus the header columns the template cannot explain (a 单位 收支总表's 人员经费/公用经费
+ * do not fit the 部门 edition, although every 部门 column is found there too).
+ */
 export function headerFit(sheet: SheetGrid, region: TableRegion, family: TemplateFamily): number {
   const meta = readMeta(sheet, region.titleRow, sheet.columnCount, family.departmentLabels);
   const top = firstNonEmptyRow(sheet, meta.lastMetaRow + 1, region.endRow, sheet.columnCount);
   if (top === undefined) return 0;
-  return mappingScore(bestHeader(sheet, region.table, top, region.endRow, sheet.columnCount)) / Math.max(requiredColumnCount(region.table), 1);
+  const mapping = bestHeader(sheet, region.table, top, region.endRow, sheet.columnCount);
+  return mappingScore(mapping) / (requiredColumnCount(region.table) + mapping.unmapped.size);
 }
 
 /**
@@ -145,10 +150,25 @@ function bestHeader(sheet: SheetGrid, table: TableDef, top: number, endRow: numb
   let best: ColumnMapping | undefined;
   for (let depth = 1; depth <= MAX_HEADER_ROWS && top + depth - 1 <= endRow; depth++) {
     const mapping = mapColumns(sheet, table, top, top + depth - 1, lastColumn);
-    const better = !best || mappingScore(mapping) > mappingScore(best) || (mappingScore(mapping) === mappingScore(best) && mapping.unmapped.size < best.unmapped.size);
+    const tie = best !== undefined && mappingScore(mapping) === mappingScore(best);
+    const better =
+      !best ||
+      mappingScore(mapping) > mappingScore(best) ||
+      (tie && mapping.unmapped.size < best.unmapped.size) ||
+      // A 类 | 款 | 项 row under an unmerged 科目编码 label belongs to the header, not to the data.
+      (tie && mapping.unmapped.size === best.unmapped.size && isCodePartRow(sheet, mapping.headerBottom, lastColumn));
     if (better) best = mapping;
   }
   return best ?? mapColumns(sheet, table, top, top, lastColumn);
+}
+
+function isCodePartRow(sheet: SheetGrid, row: number, lastColumn: number): boolean {
+  const texts: string[] = [];
+  for (let column = 1; column <= lastColumn; column++) {
+    const text = normaliseLabel(cellText(sheet, row, column));
+    if (text) texts.push(text);
+  }
+  return texts.length > 0 && texts.every((text) => text === '类' || text === '款' || text === '项');
 }
 
 /** Collects one side's cells of a sheet row; undefined when that side is empty on this row. */

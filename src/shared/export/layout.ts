@@ -1,8 +1,9 @@
 // What an exported table looks like, as plain data: title, meta lines, header grid and body lines.
 // Pure: the exceljs writer only paints this plan.
 import type { Book, BookRow, BookTable } from '../book';
+import { convertUnit, Dec, toCanonical, type MoneyUnit } from '../money';
 import { headerGrid, type HeaderGrid } from '../template/header-grid';
-import type { ColumnDef, FixedRowDef, TableDef, TableSide } from '../template/types';
+import type { ColumnDef, FixedRowDef, TableDef, TableSide, TemplateFamily } from '../template/types';
 import { primaryLabel, substituteYear } from '../template/types';
 
 /** Which book cell a printed cell shows, so findings can name the exported workbook's cells. */
@@ -11,11 +12,16 @@ export interface CellOrigin {
   rowKey: string;
 }
 
-export type BodyCell = ({ kind: 'text'; text: string; indent?: number } | { kind: 'amount'; value: string | undefined } | { kind: 'empty' }) & { origin?: CellOrigin };
+/** An amount's `decimals`: how many to print (the figure's printed precision, in the table's unit). */
+export type BodyCell = ({ kind: 'text'; text: string; indent?: number } | { kind: 'amount'; value: string | undefined; decimals?: number } | { kind: 'empty' }) & { origin?: CellOrigin };
 
 export interface TablePlan {
   def: TableDef;
   title: string;
+  /** A line above the title naming department and year (决算: "XX局2024年度部门决算表"), when the family prints one. */
+  heading?: string;
+  /** "编制部门" / "部门名称" …: the family's label for the department line. */
+  departmentLabel: string;
   department: string;
   unit: string;
   header: HeaderGrid;
@@ -103,8 +109,14 @@ function mergeSides(left: Line[], right: Line[], leftWidth: number, rightWidth: 
   return out;
 }
 
-export function planTable(book: Book, def: TableDef, table: BookTable | undefined, familyUnit: string): TablePlan {
-  const header = headerGrid(def.header, book.year);
+/**
+ * The plan of one table. On screen the editor shows the book as held (one code column, the book's unit); in print
+ * the table looks like the family's template: split 类 | 款 | 项 cells, its own unit (上海 三公 in 万元), amounts with
+ * the decimals they were printed with.
+ */
+export function planTable(book: Book, def: TableDef, table: BookTable | undefined, family: TemplateFamily, mode: 'screen' | 'print' = 'screen'): TablePlan {
+  const print = mode === 'print';
+  const header = headerGrid(def.header, book.year, print);
   const columns = def.sides.flatMap((side) => [...side.columns]);
   const rows = table?.rows ?? [];
   const lines = def.sides.map((side, i) => sideLines(side, rows.filter((r) => r.side === side.id), rows.length === 0 && i === 0));
@@ -117,15 +129,50 @@ export function planTable(book: Book, def: TableDef, table: BookTable | undefine
       ? mergeSides(lines[0] ?? [], lines[1] ?? [], first.columns.length, second.columns.length)
       : (lines[0] ?? []).map((l) => l.cells);
   const hasFigures = rows.some((r) => Object.keys(r.values).length > 0);
+  const unit: MoneyUnit = print ? (def.unit ?? book.unit) : book.unit;
   return {
     def,
     title: substituteYear(def.title, book.year),
+    ...(print && family.heading ? { heading: substituteYear(family.heading, book.year).replace(/\{department\}/g, book.department) } : {}),
+    departmentLabel: primaryLabel(family.departmentLabels[0] ?? '部门名称'),
     department: book.department,
-    unit: book.unit || familyUnit,
+    unit: unit || family.unit,
     header,
     columns,
     columnNumbers: Boolean(def.columnNumberRow),
-    body,
+    body: print ? body.map((line) => printedLine(line, columns, header, { book, table, family, unit })) : body,
     ...(hasFigures ? {} : { emptyNote: def.emptyNote }),
   };
+}
+
+interface PrintContext {
+  book: Book;
+  table: BookTable | undefined;
+  family: TemplateFamily;
+  unit: MoneyUnit;
+}
+
+/** One body line as printed: code cells split into their parts, amounts in the table's unit with their decimals. */
+function printedLine(line: BodyCell[], columns: readonly ColumnDef[], header: HeaderGrid, ctx: PrintContext): BodyCell[] {
+  return header.columnIds.map((id, leaf) => {
+    const cell = line[columns.findIndex((c) => c.id === id)] ?? { kind: 'empty' };
+    const part = header.codeParts[leaf];
+    if (part && cell.kind === 'text') {
+      // 合计 (or any label) sits in the first part cell; a code prints its digits part by part.
+      if (!/^\d+$/.test(cell.text)) return part[0] === 0 ? cell : { kind: 'empty', ...(cell.origin ? { origin: cell.origin } : {}) };
+      const digits = cell.text.slice(part[0], part[1]);
+      return digits ? { ...cell, text: digits } : { kind: 'empty', ...(cell.origin ? { origin: cell.origin } : {}) };
+    }
+    if (cell.kind !== 'amount') return cell;
+    return { ...cell, ...printedAmount(cell, id, ctx) };
+  });
+}
+
+function printedAmount(cell: Extract<BodyCell, { kind: 'amount' }>, columnId: string, ctx: PrintContext): { value: string | undefined; decimals: number } {
+  const shift = ctx.unit === ctx.book.unit ? 0 : ctx.unit === '万元' ? 4 : -4;
+  const row = cell.origin ? ctx.table?.rows.find((r) => r.side === cell.origin?.side && r.key === cell.origin?.rowKey) : undefined;
+  const held = row?.values[columnId]?.decimals ?? ctx.table?.precision?.decimals[columnId];
+  const decimals = held !== undefined ? held + shift : ctx.unit === '万元' || ctx.family.unit === ctx.unit ? ctx.family.decimals : 2;
+  const value = cell.value === undefined ? undefined : toCanonical(convertUnit(new Dec(cell.value), ctx.book.unit, ctx.unit));
+  return { value, decimals: Math.max(0, Math.min(decimals, 6)) };
 }

@@ -125,8 +125,13 @@ export interface TemplateFamily {
   /** Unit and precision in which the family's tables are published. */
   unit: MoneyUnit;
   decimals: number;
-  /** Labels that introduce the department name on the line under a title. */
+  /** Labels that introduce the department name on the line under a title (the first is printed on export). */
   departmentLabels: readonly string[];
+  /**
+   * A heading printed above each table naming department and year, where the family's documents carry them
+   * there rather than in the titles (决算: "{department}{year}年度部门决算表").
+   */
+  heading?: string;
   tables: readonly TableDef[];
   catalogueVersion: string;
   /** Fonts of the exported workbook (宋体 when absent). */

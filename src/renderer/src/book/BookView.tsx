@@ -46,7 +46,7 @@ export function BookView({ bookId, onClose, onMessage, command }: BookViewProps)
   const family = book ? findFamily(book.familyId) : undefined;
   const def = family?.tables.find((t) => t.id === tableId);
   const readOnlyCells = useMemo(() => new Set(computed.filter((key) => key.startsWith(`${tableId}|`)).map((key) => key.slice(tableId.length + 1))), [computed, tableId]);
-  const plan = useMemo(() => (book && def && family ? planTable(book, def, book.tables.find((t) => t.tableId === def.id), family.unit) : undefined), [book, def, family]);
+  const plan = useMemo(() => (book && def && family ? planTable(book, def, book.tables.find((t) => t.tableId === def.id), family) : undefined), [book, def, family]);
 
   const edit = async (cells: CellEdit[]): Promise<void> => {
     if (!book || cells.length === 0) return;

@@ -290,6 +290,7 @@ export const MOF_FINAL_ACCOUNTS: TemplateFamily = {
   unit: '万元',
   decimals: 2,
   departmentLabels: ['部门名称', '编制单位', '单位名称', '编制部门', '部门'],
+  heading: '{department}{year}年度部门决算表',
   tables: [t01, t02, t03, t04, t05, t06, t07, t08, t09],
   catalogueVersion: '2024',
 };

@@ -1,7 +1,8 @@
 // 上海 区级部门预算 / 单位预算 (9 tables, official 2026 templates; the 2023–2025 documents share the layout).
 // Amounts in 元 (the 三公 table in 万元); 类 | 款 | 项 printed in three cells; "编制部门：" / "编制单位：" under the
 // title. The 单位 version differs only in its titles, its meta label and its 收支总表's split 支出 columns,
-// so both families are built from one description.
+// so both families are built from one description. Titles without the 部门/单位 word are accepted by both
+// editions; detection then goes by the headers (the 单位 收支总表 splits 人员经费/公用经费/项目支出).
 import type { ColumnDef, FixedRowDef, HeaderNode, TableDef, TemplateFamily } from '../types';
 import { amount, codeColumn, FUNCTION_CLASS_ROWS, GFB_LABELS, GPB_LABELS, nameColumn, SCOB_LABELS } from './common';
 
@@ -29,6 +30,7 @@ function functionTable(id: string, no: number, title: string, sheet: string, gro
     id,
     no,
     title: `{year}年${PREFIX[edition].main}${title}`,
+    titleAliases: [`{year}年${title}`],
     sheetName: `${SHEET_PREFIX[edition]}${sheet}`,
     header: [
       { label: ['项目', '科目'], children: [codeHeader(), { label: NAME_LABELS, column: 'name' }] },
@@ -78,6 +80,7 @@ function financialSummary(edition: ShanghaiEdition): TableDef {
     id: 't01',
     no: 1,
     title: `{year}年${PREFIX[edition].main}财务收支预算总表`,
+    titleAliases: [`{year}年财务收支预算总表`],
     sheetName: `${SHEET_PREFIX[edition]}收支总表`,
     header: [
       { label: '本年收入', children: [{ label: '项目', column: 'incomeName' }, { label: ['预算数', '金额'], column: 'incomeAmount' }] },
@@ -101,6 +104,7 @@ function fiscalSummary(edition: ShanghaiEdition): TableDef {
     id: 't04',
     no: 4,
     title: `{year}年${PREFIX[edition].main}财政拨款收支预算总表`,
+    titleAliases: [`{year}年财政拨款收支预算总表`],
     sheetName: `${SHEET_PREFIX[edition]}财政拨款收支总表`,
     header: [
       { label: '财政拨款收入', children: [{ label: '项目', column: 'incomeName' }, { label: ['预算数', '金额'], column: 'incomeAmount' }] },
@@ -146,6 +150,7 @@ function economicTable(edition: ShanghaiEdition): TableDef {
     id: 't08',
     no: 8,
     title: `{year}年${PREFIX[edition].main}一般公共预算基本支出部门预算经济分类预算表`,
+    titleAliases: [`{year}年一般公共预算基本支出部门预算经济分类预算表`],
     sheetName: `${SHEET_PREFIX[edition]}一般公共预算拨款基本支出明细表`,
     header: [
       {
@@ -180,6 +185,7 @@ function threePublicTable(edition: ShanghaiEdition): TableDef {
     id: 't09',
     no: 9,
     title: `{year}年${PREFIX[edition].threePublic}“三公”经费和机关运行经费预算表`,
+    titleAliases: ['{year}年“三公”经费和机关运行经费预算表'],
     sheetName: `${SHEET_PREFIX[edition]}“三公”经费和机关运行费预算表`,
     unit: '万元',
     header: [
