@@ -106,8 +106,9 @@ describe('check one workbook', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^datong-2024-shanxi\.xlsx　部门：大同市人民政府金融工作办公室　年度：2024　错误 0，警告 (\d+)，提示 0$/);
+    expect(lines[1]).toMatch(/^ {2}按表格标题和表头识别为「山西省部门预算公开（13张表）」（shanxi-2024）：识别出 13\/13 张表/);
     const warnings = Number(/警告 (\d+)/.exec(lines[0] ?? '')?.[1]);
-    const findingLines = lines.slice(1);
+    const findingLines = lines.slice(2);
     expect(findingLines).toHaveLength(warnings);
     for (const line of findingLines) expect(line).toMatch(/^ {2}警告（尾差） {2}表[一二三四五六七八九十]+ /);
     expect(findingLines.some((l) => /表二 +21011 +合计 +预算公开表2!C17 +表二「21011 行政事业单位医疗」合计 19\.96/.test(l))).toBe(true);

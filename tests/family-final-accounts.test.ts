@@ -112,7 +112,9 @@ describe.each(DOCUMENTS)('%s: import', (name) => {
     const { book, notices } = imported.get(name) as ImportResult;
     expect(book.familyId).toBe(FAMILY);
     expect(book.unit).toBe('万元');
-    expect(notices.filter((n) => n.level !== '提示').map((n) => n.message)).toEqual([]);
+    // The planted copy's heading still says "XX局": the only warning.
+    const placeholder = name === PLANTED ? ['部门名称「上海市普陀区XX局」中还留有模板占位符（XX），请改为实际名称。'] : [];
+    expect(notices.filter((n) => n.level !== '提示').map((n) => n.message)).toEqual(placeholder);
     const expectedTables = name === PLANTED ? [1, 2, 4, 5, 6, 7, 8, 9] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
     expect(book.tables.map((t) => t.no)).toEqual(expectedTables);
     expect(notices.filter((n) => n.message.startsWith('未找到表')).map((n) => n.message)).toEqual(name === PLANTED ? ['未找到表3「支出决算表」。'] : []);
@@ -135,11 +137,11 @@ describe.each(DOCUMENTS)('%s: import', (name) => {
     expect((await importWorkbooks([xlsx(name)])).book.familyId).toBe(FAMILY);
   });
 
-  // The titles carry no year and there is no 部门 line: both are only in the heading "XX局2024年度部门决算表",
-  // which the importer does not read yet (see the report). Flip to `it` once it does.
-  it.fails('finds the year and the department in the heading over the tables', () => {
+  // The titles carry no year and there is no 部门 line: both are only in the heading "XX局2024年度部门决算表".
+  it('finds the year and the department in the heading over the tables', () => {
     expect(bookOf(name).year).toBe(2024);
-    expect(bookOf(name).department).toMatch(/局|部$/);
+    // The planted copy keeps the template's "XX局" in its heading: imported as printed, with a warning.
+    expect(bookOf(name).department).toMatch(/^(上海市普陀区财政局|上海市规划和自然资源局|中共上海市普陀区委社会工作部|上海市普陀区XX局)$/);
   });
 });
 
@@ -310,7 +312,7 @@ describe.each(DOCUMENTS)('%s: export → import', (name) => {
     const out = tmp.file(`${name}-export.xlsx`);
     await exportBook(first.book, out);
     const again = await importWorkbooks([out], { familyId: FAMILY });
-    expect(again.notices.filter((n) => n.level !== '提示').map((n) => n.message)).toEqual([]);
+    expect(again.notices.filter((n) => n.level !== '提示' && !n.message.includes('占位符')).map((n) => n.message)).toEqual([]);
     if (name === PLANTED) {
       // Export prints every template table: the removed 支出决算表 comes back empty (合计 line, 注：本表无数据).
       const added = again.book.tables.find((t) => t.tableId === 't03');

@@ -32,8 +32,14 @@ describe('tree groups', () => {
   });
 
   it('a 项 whose 款 is not printed sits under the nearest printed ancestor', () => {
-    const rows = [row('total', 'total'), row('201', 'class', '201'), row('2010301', 'item', '2010301'), row('2080505', 'item', '2080505')];
-    expect(shape(treeGroups(rows, 'codedTree'))).toEqual(['total = 201 + 2080505 (各科目之和)', '201 = 2010301 (所属各科目之和)']);
+    const rows = [row('total', 'total'), row('201', 'class', '201'), row('2010301', 'item', '2010301'), row('208', 'class', '208'), row('2080505', 'item', '2080505')];
+    expect(shape(treeGroups(rows, 'codedTree'))).toEqual(['total = 201 + 208 (各类之和)', '201 = 2010301 (所属各科目之和)', '208 = 2080505 (所属各科目之和)']);
+  });
+
+  it('a 项 with no printed ancestor below printed 类 rows is left to the code check, not added to 合计', () => {
+    // 上海 2024 福利院 printed 210 11 02 with 类 "7": one mistake, reported once (code.structure), not as a wrong 合计 too.
+    const rows = [row('total', 'total'), row('210', 'class', '210'), row('21011', 'section', '21011'), row('0071102', 'item', '0071102')];
+    expect(shape(treeGroups(rows, 'codedTree'))).toEqual(['total = 210 (各类之和)', '210 = 21011 (所属各款之和)']);
   });
 
   it('unit rows group the 项 rows below them and nest by code (154 → 154001, 154002)', () => {

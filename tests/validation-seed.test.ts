@@ -44,7 +44,7 @@ describe('seed 000 (大同市金融办 2024)', () => {
 
   it('explains a 尾差 in Chinese with the figures', () => {
     const finding = new Validator(book).findings().find((f) => f.key === 't02.tree:main:21011:total');
-    expect(finding?.message).toBe('表二「21011 行政事业单位医疗」合计 19.96 与所属各项之和 19.97 不等，相差 -0.01，在万元四舍五入的尾差范围内（尾差）。');
+    expect(finding?.message).toBe('表二「21011 行政事业单位医疗」合计 19.96 与所属各项之和 19.97 不等，相差 -0.01，在四舍五入的尾差范围内（尾差）。');
     expect(finding?.locations.map((l) => `${l.sheet}!${l.cell}`)).toEqual(['预算公开表2!C17', '预算公开表2!C18', '预算公开表2!C19', '预算公开表2!C20']);
   });
 });

@@ -13,6 +13,7 @@ import functionCatalogue from '../../resources/catalogue/function-2024.json';
 import govFundCatalogue from '../../resources/catalogue/gov-fund-income-2024.json';
 import { Dec } from '../../src/shared/money';
 import { FUNCTION_CLASS_ROWS } from '../../src/shared/template/families/common';
+import { primaryLabel } from '../../src/shared/template/types';
 
 export interface LargeWorkbookOptions {
   /** Project rows in 表十二 (default 5,000). */
@@ -568,7 +569,7 @@ export async function writeLargeWorkbook(path: string, options: LargeWorkbookOpt
       const funds = classOf.get(cls.code ?? '');
       const amount = funds ? totalOf(funds) : 0;
       const [label, value] = income[i] ?? [null, 0];
-      return [label, label === null ? null : f(value), String(cls.label), f(amount), f(amount), null];
+      return [label, label === null ? null : f(value), primaryLabel(cls.label), f(amount), f(amount), null];
     });
     rows.push(['本年收入合计', f(total), '本年支出合计', f(total), f(total), null]);
     rows.push(['上年结转', null, '年终结转', null, null, null]);
@@ -655,7 +656,7 @@ export async function writeLargeWorkbook(path: string, options: LargeWorkbookOpt
       const g = funds ? gpbOf(funds) : 0;
       const fund = funds?.gfb ?? 0;
       const [label, value] = incomeRows[i] ?? [null, 0];
-      return [label, label === null ? null : f(value), String(cls.label), f(g + fund), f(g), f(fund), null];
+      return [label, label === null ? null : f(value), primaryLabel(cls.label), f(g + fund), f(g), f(fund), null];
     });
     rows.push(['本年收入合计', f(total), '本年支出合计', f(total), f(gpb), f(grand.gfb), null]);
     rows.push(['上年财政拨款结转', null, '年终结转', null, null, null, null]);

@@ -82,8 +82,9 @@ export function detectionNotices(detection: Detection): Notice[] {
       .filter((s) => s.tables > 0)
       .slice(0, 3)
       .map((s) => `${found(s)}，未找到表${s.missing.join('、')}`);
+    // A 提示, not a 警告: a workbook holding only some tables is normal (one file per table, or a partial book).
     notices.push({
-      level: '警告',
+      level: '提示',
       message: `工作簿与已知模板都不完全相符${candidates.length ? `。最接近的：${candidates.join('；')}` : '，没有识别出任何表'}。可用 --template 指定模板。`,
     });
   }

@@ -152,9 +152,13 @@ function convertTable(table: BookTable, from: MoneyUnit, to: MoneyUnit, notices:
 
 const DEPARTMENT_MARKER = /\s*[[【]部门[\]】]\s*$/;
 
+/** Template placeholders left in a name ("上海市普陀区XX局"). */
+const PLACEHOLDER = /XX|xx|××|＊＊|\*\*/;
+
 function settleDepartment(found: { name: string; where: Notice }[], notices: Notice[]): string {
   const names = found.map((f) => f.name.replace(DEPARTMENT_MARKER, '').trim());
   const department = majority(names) ?? '';
+  if (PLACEHOLDER.test(department)) notices.push({ level: '警告', message: `部门名称「${department}」中还留有模板占位符（XX），请改为实际名称。` });
   found.forEach((f, i) => {
     if (names[i] !== department) notices.push({ ...f.where, level: '警告', message: `此表的部门名称「${f.name}」与其他表（${department}）不一致。` });
   });

@@ -59,10 +59,11 @@ function cellFor(side: TableSide, column: ColumnDef, row: BookRow | undefined, l
     if (column.kind === 'text') return { kind: 'empty' }; // printed, not held in the book
     if (column.kind === 'code' && unitRow) return textOr(unitCodeAt === 'code' ? row.code : undefined);
     if (column.kind === 'name' && unitRow && unitCodeAt === 'name') return textOr(row.code);
-    if (column.kind === 'code') return row?.code && row.level !== 'fixed' && row.level !== 'total' ? { kind: 'text', text: row.code } : row?.level === 'total' && side.rows.kind === 'codedTree' ? { kind: 'text', text: '合计' } : { kind: 'empty' };
+    // Coded totals print 合计 in the code column, except beside a 单位代码 column (河南: in 单位（科目名称）).
+    const totalInCode = row?.level === 'total' && side.rows.kind === 'codedTree' && side.columns.some((c) => c.kind === 'code') && unitCodeAt !== 'unitCode';
+    if (column.kind === 'code') return row?.code && row.level !== 'fixed' && row.level !== 'total' ? { kind: 'text', text: row.code } : totalInCode ? { kind: 'text', text: '合计' } : { kind: 'empty' };
     if (column.kind === 'govName') return row?.govName ? { kind: 'text', text: row.govName } : { kind: 'empty' };
-    // The name column; coded totals print 合计 in the code column instead.
-    if (row?.level === 'total' && side.rows.kind === 'codedTree' && side.columns.some((c) => c.kind === 'code')) return { kind: 'empty' };
+    if (totalInCode) return { kind: 'empty' };
     const text = row?.name ?? label ?? '';
     const indent = row ? (INDENTS[row.level] ?? depth) : depth;
     return text ? { kind: 'text', text, ...(indent ? { indent } : {}) } : { kind: 'empty' };

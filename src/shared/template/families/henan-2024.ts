@@ -9,6 +9,8 @@ import { amount, CHINESE_ORDINALS, codeColumn, FUNCTION_CLASS_ROWS, GFB_LABELS, 
 const EMPTY_NOTE = '注：本表无数据';
 const TOTAL_LABELS = ['合计', '总计'];
 const OF_WHICH_APPROPRIATION = ['其中：财政拨款', '财政拨款'];
+/** 02/04/07表 print 政府性基金 without 预算. */
+const GFB_PRINTED = ['政府性基金', ...GFB_LABELS];
 
 /** The class spellings of 预算01表 and 预算04表 (both number a class by its code: 十九 = 219). */
 const CLASS_SPELLINGS: Record<string, readonly [t01: string, t04: string]> = {
@@ -129,7 +131,7 @@ const t02: TableDef = {
       children: [
         { label: '合计', column: 'total' },
         gpbSplit('gpb', 'gpbAppropriation'),
-        { label: GFB_LABELS, column: 'gfb' },
+        { label: GFB_PRINTED, column: 'gfb' },
         { label: SCOB_LABELS, column: 'scob' },
         { label: ['财政专户管理资金收入', '财政专户管理资金'], column: 'fsm' },
         { label: '事业收入', column: 'business' },
@@ -144,7 +146,7 @@ const t02: TableDef = {
       children: [
         { label: '合计', column: 'carryTotal' },
         { label: GPB_LABELS, column: 'carryGpb' },
-        { label: GFB_LABELS, column: 'carryGfb' },
+        { label: GFB_PRINTED, column: 'carryGfb' },
         { label: SCOB_LABELS, column: 'carryScob' },
         { label: '财政专户管理资金', column: 'carryFsm' },
         { label: '单位资金', column: 'carryUnitFunds' },
@@ -249,7 +251,7 @@ const t04: TableDef = {
         { label: '项目', column: 'expName' },
         { label: ['合计', '小计'], column: 'expTotal' },
         gpbSplit('expGpb', 'expGpbAppropriation'),
-        { label: GFB_LABELS, column: 'expGfb' },
+        { label: GFB_PRINTED, column: 'expGfb' },
         { label: SCOB_LABELS, column: 'expScob' },
       ],
     },
@@ -332,7 +334,7 @@ const t07: TableDef = {
     ...economicPairHeader,
     { label: '总计', column: 'grandTotal' },
     gpbSplit('gpb', 'gpbAppropriation'),
-    { label: GFB_LABELS, column: 'gfb' },
+    { label: GFB_PRINTED, column: 'gfb' },
     { label: SCOB_LABELS, column: 'scob' },
     { label: ['上年结转结余', '上年结转'], column: 'carryOver' },
     { label: ['财政专户管理资金收入', '财政专户管理资金'], column: 'fsm' },

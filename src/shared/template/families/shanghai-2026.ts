@@ -41,6 +41,12 @@ function functionTable(id: string, no: number, title: string, sheet: string, gro
   };
 }
 
+/**
+ * 上海 prints only the classes the department has, numbered in order ("一、公共安全支出"): every class row is optional,
+ * read when printed and exported only when the book holds it.
+ */
+const CLASS_ROWS: FixedRowDef[] = FUNCTION_CLASS_ROWS.map((row) => ({ ...row, optional: true }));
+
 const BASIC_PROJECT_HEADERS: HeaderNode[] = [
   { label: '合计', column: 'total' },
   { label: '基本支出', column: 'basic' },
@@ -92,7 +98,7 @@ function financialSummary(edition: ShanghaiEdition): TableDef {
         id: 'expenditure',
         label: '本年支出',
         columns: expenditureColumns,
-        rows: { kind: 'fixed', rows: [...FUNCTION_CLASS_ROWS, { id: 'expGrandTotal', label: ['支出总计', '支出合计'], computed: true }] },
+        rows: { kind: 'fixed', rows: [...CLASS_ROWS, { id: 'expGrandTotal', label: ['支出总计', '支出合计'], computed: true }] },
       },
     ],
     emptyNote: EMPTY_NOTE,
@@ -138,7 +144,7 @@ function fiscalSummary(edition: ShanghaiEdition): TableDef {
         id: 'expenditure',
         label: '财政拨款支出',
         columns: [nameColumn('expName', '项目'), amount('expTotal', '合计'), amount('expgpb', '一般公共预算'), amount('expgfb', '政府性基金预算'), amount('expscob', '国有资本经营预算')],
-        rows: { kind: 'fixed', rows: [...FUNCTION_CLASS_ROWS, { id: 'expGrandTotal', label: ['支出总计', '支出合计'], computed: true }] },
+        rows: { kind: 'fixed', rows: [...CLASS_ROWS, { id: 'expGrandTotal', label: ['支出总计', '支出合计'], computed: true }] },
       },
     ],
     emptyNote: EMPTY_NOTE,

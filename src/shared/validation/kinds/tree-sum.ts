@@ -33,7 +33,7 @@ class TreeBuilder {
   /** A unit row sits under the nearest earlier unit whose code its own extends (154 → 154001), else the total. */
   addUnit(row: BookRow): void {
     const code = row.code ?? '';
-    const parent = [...this.units].reverse().find((u) => u.code !== code && code.startsWith(u.code ?? '\u0000'));
+    const parent = [...this.units].reverse().find((u) => u.code !== undefined && u.code !== code && code.startsWith(u.code));
     this.add(parent ?? this.total, row);
     this.units.push(row);
   }
@@ -44,10 +44,7 @@ class TreeBuilder {
 }
 
 const every = (rows: BookRow[], test: (row: BookRow) => boolean): boolean => rows.every(test);
-
-function totalLabel(children: BookRow[], parts: string): string {
-  return every(children, isCodedUnit) ? '各单位之和' : parts;
-}
+const totalLabel = (children: BookRow[], parts: string): string => (every(children, isCodedUnit) ? '各单位之和' : parts);
 
 /**
  * 合计/单位/类/款/项: a coded row's parent is its nearest ancestor code present under the same unit row (河南 lists
@@ -63,6 +60,9 @@ function codedTreeGroups(rows: readonly BookRow[], tree: TreeBuilder): Group[] {
     else present.set(`${scope?.key ?? ''}|${row.code}`, row);
     scopes.set(row, scope);
   }
+  // The shallowest code printed in each scope: only rows at that depth may hang directly from the unit or 合计.
+  const topLength = new Map<BookRow | undefined, number>();
+  for (const [row, unit] of scopes) if (!isCodedUnit(row)) topLength.set(unit, Math.min(topLength.get(unit) ?? Infinity, (row.code as string).length));
   for (const [row, unit] of scopes) {
     if (isCodedUnit(row)) {
       tree.addUnit(row);
@@ -70,7 +70,10 @@ function codedTreeGroups(rows: readonly BookRow[], tree: TreeBuilder): Group[] {
     }
     const code = row.code as string;
     const ancestor = [5, 3].filter((n) => n < code.length).map((n) => present.get(`${unit?.key ?? ''}|${code.slice(0, n)}`)).find(Boolean);
-    tree.add(ancestor ?? unit ?? tree.total, row);
+    // A 项 whose 类 is printed elsewhere in the table but not its own (a mistyped code) is an orphan: the code
+    // check reports it; adding it to 合计 as well would report one mistake as a wrong total.
+    if (ancestor) tree.add(ancestor, row);
+    else if (code.length === topLength.get(unit)) tree.add(unit ?? tree.total, row);
   }
   return tree.groups((parent, children) => {
     if (parent === tree.total) return every(children, (c) => c.level === 'class') ? '各类之和' : totalLabel(children, '各科目之和');
