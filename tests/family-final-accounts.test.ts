@@ -274,8 +274,8 @@ const CASES: Case[] = [
   { name: '一般公共预算支出决算表 2210203 基本支出', table: 't05', row: '2210203', column: 'basic', value: '259.50', expect: [['t05.row', 'error'], ['t05.tree', 'error']] },
   { name: '基本支出决算表 30201 办公费', table: 't06', side: 'expenditure', row: '30201', column: 'publicAmount', value: '22.21', expect: [['t06.publicTree', 'error']] },
   { name: '三公 公务接待费预算数', table: 't07', row: 'amounts', column: 'receptionBudget', value: '1.95', expect: [['t07.totalBudget', 'error']] },
-  { name: '政府性基金表 合计 年初结转和结余', table: 't08', row: 'total', column: 'opening', value: '1.00', expect: [['t08.balance', 'error'], ['x.t04-t08.opening', 'error'], ['table.emptyNote', 'warning']] },
-  { name: '国有资本经营表 合计 年末结转和结余', table: 't09', row: 'total', column: 'closing', value: '2.00', expect: [['t09.balance', 'error'], ['x.t04-t09.closing', 'error'], ['table.emptyNote', 'warning']] },
+  { name: '政府性基金表 合计 年初结转和结余', table: 't08', row: 'total', column: 'opening', value: '1.00', expect: [['t08.balance', 'error'], ['t08.tree', 'error'], ['x.t04-t08.opening', 'error'], ['table.emptyNote', 'warning']] },
+  { name: '国有资本经营表 合计 年末结转和结余', table: 't09', row: 'total', column: 'closing', value: '2.00', expect: [['t09.balance', 'error'], ['t09.tree', 'error'], ['x.t04-t09.closing', 'error'], ['table.emptyNote', 'warning']] },
 ];
 
 describe('one figure changed in each table (czj)', () => {

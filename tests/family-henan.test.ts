@@ -149,7 +149,7 @@ const CASES: Case[] = [
   { name: '05表 合计 基本支出', table: 't05', row: 'total', column: 'basic', value: '467.00', expect: [['t05.row', 'error'], ['t05.basic', 'error'], ['t05.tree', 'error'], ['x.t05-t06.basic', 'error']] },
   { name: '07表 公务接待费 一般公共预算', table: 't07', row: '154/公务接待费|公务接待费', column: 'gpb', value: '2.00', expect: [['t07.row', 'error'], ['t07.tree', 'error'], ['x.t08-t07.reception', 'warning']] },
   { name: '08表 公务接待费', table: 't08', row: 'budget', column: 'reception', value: '2.00', expect: [['t08.total', 'error'], ['x.t08-t07.reception', 'warning']] },
-  { name: '09表 合计', table: 't09', row: 'total', column: 'total', value: '1.00', expect: [['t09.row', 'error'], ['x.t04-t09.total', 'error']] },
+  { name: '09表 合计', table: 't09', row: 'total', column: 'total', value: '1.00', expect: [['t09.row', 'error'], ['t09.tree', 'error'], ['x.t04-t09.total', 'error']] },
   { name: '10表 项目 合计', table: 't10', row: 'project:新乡市金融工作局:金融及处非工作经费', column: 'total', value: '38.00', expect: [['t10.row', 'error'], ['t10.tree', 'error']] },
   { name: '10表 合计 本年拨款一般公共预算', table: 't10', row: 'department', column: 'gpb', value: '36.00', expect: [['t10.row', 'error'], ['t10.tree', 'error'], ['x.t10-t05.project', 'error']] },
 ];

@@ -62,6 +62,10 @@ const CASES: Case[] = [
   { name: '表五 项 2210201 合计', table: 't05', row: '2210201', column: 'total', value: '38.42', expect: [['t05.row', 'error'], ['t05.tree', 'error'], ['x.t05-t03.code', 'error']] },
   { name: '表五 合计 基本支出', table: 't05', row: 'total', column: 'basic', value: '372.49', expect: [['t05.row', 'error'], ['t05.tree', 'error'], ['x.t05-t06.basic', 'error']] },
   { name: '表六 基本工资/工资奖金津补贴 人员经费', table: 't06', row: '基本工资|工资奖金津补贴', column: 'personnel', value: '79.79', expect: [['t06.row', 'error'], ['t06.tree', 'error']] },
+  // 表七/八/九 are empty in seed 000: a figure in a 合计 with nothing under it adds up nothing.
+  { name: '表七 合计 (empty table)', table: 't07', row: 'total', column: 'amount', value: '5.00', expect: [['t07.tree', 'error'], ['table.emptyNote', 'warning']] },
+  { name: '表八 合计 (empty table)', table: 't08', row: 'total', column: 'total', value: '5.00', expect: [['t08.row', 'error'], ['t08.tree', 'error'], ['table.emptyNote', 'warning']] },
+  { name: '表九 收入 合计 (empty table)', table: 't09', side: 'income', row: 'total', column: 'incomeAmount', value: '5.00', expect: [['t09.incomeTree', 'error'], ['table.emptyNote', 'warning']] },
   { name: '表十 公务接待费 一般公共预算', table: 't10', row: 'reception', column: 'gpb', value: '1.00', expect: [['t10.row', 'error'], ['t10.total', 'error'], ['table.emptyNote', 'warning']] },
   { name: '表十一 单位 一般公共预算', table: 't11', row: 'unit:大同市人民政府金融工作办公室', column: 'gpb', value: '14.26', expect: [['t11.row', 'error'], ['t11.tree', 'error']] },
   { name: '表十一 部门合计 above 表六 公用经费', table: 't11', row: 'total', column: 'total', value: '20.00', expect: [['t11.row', 'error'], ['t11.tree', 'error'], ['x.t11-t06.public', 'warning']] },

@@ -155,5 +155,5 @@ function levelsByNames(rows: readonly BookRow[], byName: readonly (RowLevel | un
 /** A list's first row that adds up the rows below it is the list's total (a 部门合计 printed as the department's name). */
 export function firstRowIsTotal(rows: readonly BookRow[]): boolean {
   const amounts = new AmountEvidence(rows);
-  return rows.length > 2 && amounts.hasFigures([0]) && amounts.equalRows(0, range(1, rows.length));
+  return rows.length >= 2 && amounts.hasFigures([0]) && amounts.equalRows(0, range(1, rows.length));
 }

@@ -38,6 +38,11 @@ class TreeBuilder {
     this.units.push(row);
   }
 
+  /** Makes `parent` a group even when nothing sits under it. */
+  ensure(parent: BookRow | undefined): void {
+    if (parent && !this.children.has(parent)) this.children.set(parent, []);
+  }
+
   groups(label: (parent: BookRow, children: BookRow[]) => string): Group[] {
     return [...this.children].map(([parent, children]) => ({ parent, children, label: label(parent, children) }));
   }
@@ -75,6 +80,8 @@ function codedTreeGroups(rows: readonly BookRow[], tree: TreeBuilder): Group[] {
     if (ancestor) tree.add(ancestor, row);
     else if (code.length === topLength.get(unit)) tree.add(unit ?? tree.total, row);
   }
+  // A 合计 over no rows at all must be blank or zero: a figure there adds up nothing.
+  tree.ensure(tree.total);
   return tree.groups((parent, children) => {
     if (parent === tree.total) return every(children, (c) => c.level === 'class') ? '各类之和' : totalLabel(children, '各科目之和');
     if (isCodedUnit(parent)) return every(children, isCodedUnit) ? '所属各单位之和' : '所属各科目之和';
