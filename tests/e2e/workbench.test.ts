@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openStore, type Store } from '../../src/main/store';
 import { startWebHost, type WebHost } from '../../src/main/web/host';
+import { realWorkbook } from '../helpers/real-documents';
 import { DATONG_XLSX } from '../helpers/seed';
 import { makeTmpDir, type TmpDir } from '../helpers/tmp';
 
@@ -168,5 +169,20 @@ describe('the workbench in Chromium', () => {
     await page.getByRole('button', { name: '返回首页' }).click();
     await poll(() => page.locator('.books tbody tr').count()).toBe(3);
     await shot('07-home-books');
+  });
+
+  it('imports a Shanghai 单位 workbook, says which template it recognised, and shows its 9 tables and errors', async () => {
+    await page.locator('input[type=file]').setInputFiles(realWorkbook('shanghai-putuo-sfj-unit-2026'));
+    await page.getByRole('grid').waitFor();
+    await poll(() => page.locator('.toast').textContent()).toContain('按表格标题和表头识别为「上海市区级单位预算公开（单位，9张表）」');
+    expect(await page.getByRole('tab').count()).toBe(9);
+    await poll(() => errors().textContent()).toBe('错误 6');
+    await page.getByRole('tab').nth(8).click();
+    await poll(() => page.getByRole('grid').textContent()).toContain('机关运行经费');
+    await shot('08-shanghai-three-public');
+    await page.getByRole('tab').nth(2).click();
+    await poll(() => page.getByRole('grid').textContent()).toContain('行政运行');
+    await shot('09-shanghai-expenditure');
+    await page.getByRole('button', { name: '返回首页' }).click();
   });
 });

@@ -65,7 +65,7 @@ export function detectFamily(workbooks: readonly WorkbookGrid[], titlesOf: Title
   }
   const ranking = TEMPLATE_FAMILIES.map((family) => score(workbooks, family, titlesOf)).sort(byStrength);
   const [best, second] = ranking as [FamilyScore, ...FamilyScore[]];
-  const runnerUp = second && second.tables > 0 ? `；其次${found(second)}` : '';
+  const runnerUp = second && second.tables > 0 ? `；其次${found(second)}${second.tables === best.tables ? '，但表头吻合得少' : ''}` : '';
   return {
     family: best.family,
     reason: `按表格标题和表头识别为「${best.family.name}」（${best.family.id}）：${count(best)}${runnerUp}。`,

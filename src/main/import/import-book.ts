@@ -54,8 +54,13 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
 
   for (const workbook of workbooks) {
     for (const sheet of workbook.sheets) {
-      const regions = regionsOf(sheet, titlesOf(sheet, family));
-      if (regions.length === 0) {
+      const all = regionsOf(sheet, titlesOf(sheet, family));
+      // Titles on consecutive lines with nothing under them are a table of contents (目录), not tables.
+      const regions = all.filter((region) => region.endRow - region.titleRow > 1);
+      if (regions.length < all.length) {
+        notices.push({ level: '提示', file: fileLabel(workbook.file), sheet: sheet.name, message: `工作表「${sheet.name}」中的 ${all.length - regions.length} 个表名下面没有表格（如目录），已跳过。` });
+      }
+      if (all.length === 0) {
         notices.push(...unrecognisedSheetNotices(workbook.file, sheet, family));
         continue;
       }

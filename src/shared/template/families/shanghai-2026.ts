@@ -163,7 +163,7 @@ function economicTable(edition: ShanghaiEdition): TableDef {
         label: ['项目', '科目'],
         children: [
           { label: ['部门预算经济分类科目编码', '经济分类科目编码', '科目编码'], column: 'code', codeSplit: ['类', '款'] },
-          { label: ['经济分类科目名称', '部门预算经济分类科目名称', '科目名称'], column: 'name' },
+          { label: ['经济分类科目名称', '部门经济分类科目名称', '部门预算经济分类科目名称', '科目名称'], column: 'name' },
         ],
       },
       {
