@@ -17,6 +17,7 @@ import { rowLabelKey } from '../src/shared/text';
 import { Validator, type Finding, type Severity } from '../src/shared/validation';
 import { layoutOfTable, parseJuesuanText, type JuesuanDocument } from '../scripts/fixtures/juesuan-text';
 import { contentOf } from './helpers/dump-match';
+import { expectPerturbation, type PerturbCase } from './helpers/perturb';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
 
 const FAMILY = 'mof-final-accounts';
@@ -249,24 +250,8 @@ it('names the sides of 基本支出决算表 as 人员经费 / 公用经费 in m
 
 // ── one figure changed per table ───────────────────────────────────────────────────────────────────────
 
-interface Edit {
-  table: string;
-  side?: 'main' | 'income' | 'expenditure';
-  row: string;
-  column: string;
-  value: string;
-}
-interface Case extends Edit {
-  name: string;
-  expect: [rule: string, severity: Severity][];
-}
-
-const signature = (f: Finding): string => `${f.key}|${f.severity}|${f.message}`;
-const involves = (finding: Finding, edit: Edit): boolean =>
-  finding.locations.some((l) => l.tableId === edit.table && (l.rowKey === '' || ((l.side ?? 'main') === (edit.side ?? 'main') && l.rowKey === edit.row && l.columnId === edit.column)));
-
 /** On the czj book: each table gets one changed figure (t08/t09 are empty: a figure appears on their 合计 row). */
-const CASES: Case[] = [
+const CASES: PerturbCase[] = [
   { name: '收入支出决算总表 八、其他收入', table: 't01', side: 'income', row: 'other', column: 'incomeAmount', value: '7.20', expect: [['t01.incomeTotal', 'error'], ['x.t01-t02.other', 'error']] },
   { name: '收入决算表 2010602 其他收入', table: 't02', row: '2010602', column: 'other', value: '6.29', expect: [['t02.row', 'error'], ['t02.tree', 'error']] },
   { name: '支出决算表 2010601 项目支出', table: 't03', row: '2010601', column: 'project', value: '9.37', expect: [['t03.row', 'error'], ['t03.tree', 'error']] },
@@ -281,26 +266,7 @@ const CASES: Case[] = [
 describe('one figure changed in each table (czj)', () => {
   it.each(CASES)('$name', (c) => {
     const book = bookOf(CZJ);
-    const baseline = new Validator(structuredClone(book)).findings();
-    const side = c.side ?? 'main';
-    const validator = new Validator(structuredClone(book));
-    validator.setValue(c.table, side, c.row, c.column, c.value);
-    const copy = structuredClone(book);
-    const row = copy.tables.find((t) => t.tableId === c.table)?.rows.find((r) => r.side === side && r.key === c.row);
-    if (!row) throw new Error(`no row ${c.table}/${side}/${c.row}`);
-    row.values[c.column] = { value: c.value };
-    const full = new Validator(copy).findings();
-    expect(validator.findings().map(signature)).toEqual(full.map(signature));
-
-    const before = new Set(baseline.map(signature));
-    const after = new Set(full.map(signature));
-    const changed = [...full.filter((f) => !before.has(signature(f))), ...baseline.filter((f) => !after.has(signature(f)))];
-    expect(changed.filter((f) => !involves(f, c)).map((f) => f.message)).toEqual([]);
-    for (const [rule, severity] of c.expect) {
-      expect(full.find((f) => f.rule === rule && f.severity === severity && involves(f, c)), `${rule} ${severity} at ${c.table}/${c.row}/${c.column}`).toBeDefined();
-    }
-    const newRules = new Set(full.filter((f) => !before.has(signature(f))).map((f) => f.rule));
-    expect([...newRules].sort()).toEqual([...new Set(c.expect.map(([rule]) => rule))].sort());
+    expectPerturbation(book, new Validator(structuredClone(book)).findings(), c);
   });
 });
 

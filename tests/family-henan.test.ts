@@ -9,8 +9,9 @@ import type { Book, BookRow, Notice } from '../src/shared/book';
 import { toDump, type Dump, type DumpRow } from '../src/shared/dump';
 import { Dec } from '../src/shared/money';
 import { rowLabelKey } from '../src/shared/text';
-import { Validator, type Finding, type Severity } from '../src/shared/validation';
+import { Validator, type Finding } from '../src/shared/validation';
 import { contentOf, countValues } from './helpers/dump-match';
+import { expectPerturbation, rowOf, type PerturbCase } from './helpers/perturb';
 import { HENAN_XLSX, readHenanSeed, type SeedFigure } from './helpers/henan-seed';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
 
@@ -30,11 +31,6 @@ const tableOf = (target: Book, id: string) => {
   const found = target.tables.find((t) => t.tableId === id);
   if (!found) throw new Error(`no table ${id}`);
   return found;
-};
-const rowOf = (target: Book, tableId: string, side: string, key: string): BookRow => {
-  const row = tableOf(target, tableId).rows.find((r) => r.side === side && r.key === key);
-  if (!row) throw new Error(`no row ${tableId}/${side}/${key}`);
-  return row;
 };
 
 describe('import of seed 003', () => {
@@ -124,23 +120,7 @@ describe('validation of seed 003', () => {
   });
 });
 
-interface Edit {
-  table: string;
-  side?: 'main' | 'income' | 'expenditure';
-  row: string;
-  column: string;
-  value: string;
-}
-interface Case extends Edit {
-  name: string;
-  expect: [rule: string, severity: Severity][];
-}
-
-const signature = (f: Finding): string => `${f.key}|${f.severity}|${f.message}`;
-const involves = (finding: Finding, edit: Edit): boolean =>
-  finding.locations.some((l) => l.tableId === edit.table && (l.rowKey === '' || ((l.side ?? 'main') === (edit.side ?? 'main') && l.rowKey === edit.row && l.columnId === edit.column)));
-
-const CASES: Case[] = [
+const CASES: PerturbCase[] = [
   { name: '01表 收入 一般公共预算', table: 't01', side: 'income', row: 'gpb', column: 'incomeAmount', value: '505.11', expect: [['t01.incomeTotal', 'error'], ['x.t01-t02.gpb', 'error'], ['x.t04-t01.gpb', 'error']] },
   { name: '02表 单位 154001 一般公共预算', table: 't02', row: 'unit:154001', column: 'gpb', value: '500.00', expect: [['t02.row', 'error'], ['t02.tree', 'error']] },
   { name: '03表 2010301 工资福利支出', table: 't03', row: '154/2010301', column: 'wages', value: '348.40', expect: [['t03.basic', 'error'], ['t03.tree', 'error']] },
@@ -155,23 +135,7 @@ const CASES: Case[] = [
 ];
 
 describe('one figure changed per table (06表 is not in the seed)', () => {
-  it.each(CASES)('$name', (c) => {
-    const side = c.side ?? 'main';
-    const validator = new Validator(structuredClone(book));
-    validator.setValue(c.table, side, c.row, c.column, c.value);
-    const copy = structuredClone(book);
-    rowOf(copy, c.table, side, c.row).values[c.column] = { value: c.value };
-    const full = new Validator(copy).findings();
-    expect(validator.findings().map(signature)).toEqual(full.map(signature));
-    const before = new Set(baseline.map(signature));
-    const after = new Set(full.map(signature));
-    const changed = [...full.filter((f) => !before.has(signature(f))), ...baseline.filter((f) => !after.has(signature(f)))];
-    expect(changed.filter((f) => !involves(f, c)).map((f) => f.message)).toEqual([]);
-    for (const [rule, severity] of c.expect) {
-      expect(full.find((f) => f.rule === rule && f.severity === severity && involves(f, c)), `${rule} ${severity} at ${c.table}/${c.row}/${c.column}`).toBeDefined();
-    }
-    expect([...new Set(full.filter((f) => !before.has(signature(f))).map((f) => f.rule))].sort()).toEqual([...new Set(c.expect.map(([rule]) => rule))].sort());
-  });
+  it.each(CASES)('$name', (c) => expectPerturbation(book, baseline, c));
 });
 
 describe('export → import', () => {
