@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { exportBook } from '../src/main/export/export-book';
 import { importWorkbooks } from '../src/main/import/import-book';
-import type { Book, BookRow, Notice } from '../src/shared/book';
+import type { Book, Notice } from '../src/shared/book';
 import { toDump, type Dump, type DumpRow } from '../src/shared/dump';
 import { Dec } from '../src/shared/money';
 import { rowLabelKey } from '../src/shared/text';
