@@ -76,3 +76,24 @@ describe('project rows', () => {
     expect(state.cells.map((c) => `${c.rowKey}.${c.columnId}=${c.value}`)).toEqual(expect.arrayContaining(['unit:大同市金融发展服务中心.total=23.00', 'department.total=103.00']));
   });
 });
+
+describe('optional template rows (上海 lists only the classes a department has)', () => {
+  it('adds a class to a new Shanghai book in template order, takes figures there, and removes it again when empty', async () => {
+    const { bookId: shanghai } = await ok('books.create', { familyId: 'shanghai-2026-department', year: 2026, department: '上海市普陀区某某局' });
+    const expenditure = async () => (await ok('book.get', { bookId: shanghai })).book.tables.find((t) => t.tableId === 't01')?.rows.filter((r) => r.side === 'expenditure').map((r) => r.key);
+    expect(await expenditure()).toEqual(['expGrandTotal']);
+    await ok('book.insertRow', { bookId: shanghai, tableId: 't01', side: 'expenditure', code: '221' });
+    await ok('book.insertRow', { bookId: shanghai, tableId: 't01', side: 'expenditure', code: '204' });
+    expect(await expenditure()).toEqual(['204', '221', 'expGrandTotal']);
+    const refused = await router.call('book.insertRow', { bookId: shanghai, tableId: 't01', side: 'expenditure', code: '204' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'refused' } });
+    await ok('book.setCells', { bookId: shanghai, cells: [{ tableId: 't01', side: 'expenditure', rowKey: '204', columnId: 'expTotal', value: '1000' }] });
+    const total = (await ok('book.get', { bookId: shanghai })).book.tables.find((t) => t.tableId === 't01')?.rows.find((r) => r.key === 'expGrandTotal');
+    expect(total?.values.expTotal?.value).toBe('1000.00');
+    await ok('book.setCells', { bookId: shanghai, cells: [{ tableId: 't01', side: 'expenditure', rowKey: '204', columnId: 'expTotal', value: null }] });
+    await ok('book.deleteRow', { bookId: shanghai, tableId: 't01', side: 'expenditure', rowKey: '204' });
+    expect(await expenditure()).toEqual(['221', 'expGrandTotal']);
+    const fixed = await router.call('book.deleteRow', { bookId: shanghai, tableId: 't01', side: 'expenditure', rowKey: 'expGrandTotal' });
+    expect(fixed).toMatchObject({ ok: false, error: { code: 'refused' } });
+  });
+});

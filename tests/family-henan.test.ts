@@ -39,8 +39,9 @@ describe('import of seed 003', () => {
     expect(detected.book.familyId).toBe('henan-2024');
   });
 
-  it('reads the heading: 2024, 部门名称 本级, 万元', () => {
-    expect(book).toMatchObject({ familyId: 'henan-2024', year: 2024, department: '本级', unit: '万元', decimals: 2 });
+  it('reads the heading: 2024, 万元; "部门名称：本级" names no one, so the department row 154 does', () => {
+    expect(book).toMatchObject({ familyId: 'henan-2024', year: 2024, department: '新乡市金融工作局', unit: '万元', decimals: 2 });
+    expect(book.units).toEqual([{ name: '新乡市金融工作局', kind: '机关' }]);
     expect(book.tables.map((t) => t.no)).toEqual([1, 2, 3, 4, 5, 7, 8, 9, 10]);
   });
 

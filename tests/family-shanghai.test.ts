@@ -132,3 +132,31 @@ describe.each(['shanghai-putuo-swj-2025', 'shanghai-putuo-swj-unit-2025'])('%s: 
     expect(atCell.length, `${tableId} ${row.key} ${column}`).toBeGreaterThan(0);
   });
 });
+
+describe('the exported workbook looks like the official template', () => {
+  it('prints 编制部门, split 类|款|项 cells, formats as printed, and the 三公 table in 万元', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const read = async (name: string) => {
+      const out = join(tmp, `${name}-look.xlsx`);
+      await exportBook((await importWorkbooks([realWorkbook(name)])).book, out, 'never');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(out);
+      return workbook;
+    };
+    const cents = await read('shanghai-putuo-sfj-2026');
+    const income = cents.getWorksheet('部门收入总表');
+    expect(income?.getCell('A2').value).toBe('编制部门：上海市普陀区司法局');
+    const labels = (row: number) => [1, 2, 3, 4].map((c) => income?.getCell(row, c).value);
+    expect(labels(5)).toEqual(['类', '款', '项', '功能分类科目名称']);
+    const line = [...Array(40).keys()].map((i) => i + 6).find((r) => income?.getCell(r, 4).value === '行政运行') ?? 0;
+    expect(labels(line)).toEqual(['204', '06', '01', '行政运行']);
+    expect(income?.getCell(line, 5)).toMatchObject({ value: 16726725.44, numFmt: '#,##0.00' });
+    const threePublic = cents.getWorksheet('部门“三公”经费和机关运行费预算表');
+    expect(threePublic?.getCell('G2').value).toBe('单位：万元');
+    expect([1, 3, 7].map((c) => threePublic?.getCell(6, c).value)).toEqual([10.81, 0.83, 217.83]);
+
+    const whole = await read('shanghai-putuo-wanlijd-2023');
+    const total = whole.getWorksheet('部门收支总表')?.getCell('B6');
+    expect(total).toMatchObject({ value: 164978640, numFmt: '#,##0' });
+  });
+});

@@ -3,6 +3,7 @@
 import type { Book, BookRow, RowLevel } from '../../shared/book';
 import { defaultCatalogue } from '../../shared/catalogue';
 import { findFamily } from '../../shared/template/registry';
+import { primaryLabel } from '../../shared/template/types';
 import { ApiError } from './errors';
 
 export interface PlannedRow {
@@ -53,6 +54,18 @@ export function planInsert(book: Book, tableId: string, side: string, input: { c
     const last = rows.filter((r) => r.level === 'project' && r.unitName === unitName).at(-1) ?? unit;
     return [{ row: { key, level: 'project', name, unitName }, afterKey: last.key }];
   }
+  if (model.kind === 'fixed' && model.rows.some((r) => r.optional)) {
+    // Optional template rows (上海/决算 class rows printed only when the department has them) by their code.
+    const code = (input.code ?? '').trim();
+    const index = model.rows.findIndex((r) => r.optional && r.code === code);
+    const wanted = model.rows[index];
+    if (!wanted) throw new ApiError('bad-request', `此表没有可添加的「${code}」行（可添加的是模板中未列出的功能分类类级科目）。`);
+    if (rows.some((r) => r.key === wanted.id)) throw new ApiError('refused', `表中已有「${primaryLabel(wanted.label)}」行。`);
+    const held = new Set(rows.map((r) => r.key));
+    // Template order: after the nearest earlier template row the table holds.
+    const before = model.rows.slice(0, index).reverse().find((r) => held.has(r.id));
+    return [{ row: { key: wanted.id, level: 'fixed', name: primaryLabel(wanted.label), code }, afterKey: before?.id ?? null }];
+  }
   throw new ApiError('refused', `${def.title.replace('{year}', String(book.year))}的行由模板规定，不能插入。`);
 }
 
@@ -78,7 +91,10 @@ export function checkDeletable(book: Book, tableId: string, side: string, rowKey
   const rows = book.tables.find((t) => t.tableId === tableId)?.rows.filter((r) => r.side === side) ?? [];
   const row = rows.find((r) => r.key === rowKey);
   if (!row) throw new ApiError('not-found', `没有这一行（${rowKey}）。`);
-  if (row.level === 'total' || row.level === 'department' || row.level === 'fixed') throw new ApiError('refused', `「${row.name}」是模板规定的行，不能删除。`);
+  const def = findFamily(book.familyId)?.tables.find((t) => t.id === tableId);
+  const model = def?.sides.find((s) => s.id === side)?.rows;
+  const optional = model?.kind === 'fixed' && model.rows.some((r) => r.id === row.key && r.optional);
+  if (row.level === 'total' || row.level === 'department' || (row.level === 'fixed' && !optional)) throw new ApiError('refused', `「${row.name}」是模板规定的行，不能删除。`);
   if (Object.keys(row.values).length > 0) throw new ApiError('refused', `「${row.name}」还有金额，请先清除该行金额（合计会随之更新），再删除。`);
   const hasChildren = isUnitRow(row)
     ? rows.some((r) => r.key.startsWith(`${row.code ?? ''}/`) || (r !== row && isUnitRow(r) && r.code?.startsWith(row.code ?? '')) || r.unitName === row.name)

@@ -90,10 +90,16 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
   }
   const bookUnit = majority(units.map((u) => u.unit)) ?? family.unit;
   for (const { unit, table } of units) if (unit !== bookUnit) convertTable(table, unit, bookUnit, notices);
-  // A heading above the titles counts only where no title prints a year and no 部门名称 line names the department.
-  const department = settleDepartment(departments.length ? departments : headings.flatMap((h) => (h.department ? [{ name: h.department, where: h.where }] : [])), notices);
-  const year = settleYear(years.length ? years : headings, notices);
   const orderedTables = [...tables.values()].sort((a, b) => a.no - b.no);
+  // The department's name, strongest evidence first: the 部门名称/编制部门 lines, a heading above the titles, the
+  // department row of a table that lists units by code (河南 "154 新乡市金融工作局"). Lines that only say "本级"
+  // name no one, and give way to the others.
+  const named = departments.filter((d) => !GENERIC_DEPARTMENT.test(d.name.trim()));
+  const fromHeadings = headings.flatMap((h) => (h.department ? [{ name: h.department, where: h.where }] : []));
+  const fromRows = orderedTables.flatMap((t) => t.rows.filter((r) => r.level === 'department' && r.code && !GENERIC_DEPARTMENT.test(r.name)).map((r) => ({ name: r.name, where: { level: '提示' as const, message: '', ...r.source } })));
+  const department = settleDepartment([named, fromHeadings, fromRows, departments].find((list) => list.length > 0) ?? [], notices);
+  // A heading's year counts only where no title prints one.
+  const year = settleYear(years.length ? years : headings, notices);
   settleProjectTables(orderedTables, family, department);
   const bookUnits = collectUnits(orderedTables, department);
   for (const table of family.tables) {
@@ -156,6 +162,9 @@ function convertTable(table: BookTable, from: MoneyUnit, to: MoneyUnit, notices:
 }
 
 const DEPARTMENT_MARKER = /\s*[[【]部门[\]】]\s*$/;
+
+/** Department lines that name no one: the department's own level, not its name. */
+const GENERIC_DEPARTMENT = /^(本级|部门本级|本部门|本单位)$/;
 
 /** Template placeholders left in a name ("上海市普陀区XX局"). */
 const PLACEHOLDER = /XX|xx|××|＊＊|\*\*/;

@@ -17,13 +17,14 @@ interface RowToolsProps {
 }
 
 export function RowTools({ bookId, book, def, selected, onChanged, onMessage }: RowToolsProps): ReactElement | null {
-  const side = def.sides[0];
+  // The side rows can be added to: a coded or project tree, or a side with optional template rows (上海 classes).
+  const side = def.sides.find((s) => s.rows.kind === 'codedTree' || s.rows.kind === 'projectTree' || (s.rows.kind === 'fixed' && s.rows.rows.some((r) => r.optional && r.code))) ?? def.sides[0];
   const model = side?.rows;
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [suggestions, setSuggestions] = useState<CatalogueEntry[]>([]);
   const [unitName, setUnitName] = useState('');
-  const classification = model?.kind === 'codedTree' ? model.classification : undefined;
+  const classification = model?.kind === 'codedTree' ? model.classification : model?.kind === 'fixed' ? 'function' : undefined;
 
   useEffect(() => {
     if (!open || !classification || !query.trim()) return setSuggestions([]);
@@ -34,9 +35,9 @@ export function RowTools({ bookId, book, def, selected, onChanged, onMessage }: 
     };
   }, [open, query, classification]);
 
-  if (!side || !model || (model.kind !== 'codedTree' && model.kind !== 'projectTree')) return null;
+  if (!side || !model || (model.kind !== 'codedTree' && model.kind !== 'projectTree' && classification === undefined)) return null;
   // Units a new row can go under: project units by name; in coded tables (河南) the unit rows, by 单位代码.
-  const coded = model.kind === 'codedTree';
+  const coded = model.kind !== 'projectTree';
   const unitRows = book.tables.find((t) => t.tableId === def.id)?.rows.filter((r) => r.level === 'unit' || (coded && r.level === 'department' && r.code)) ?? [];
   const units = unitRows.map((r) => ({ value: coded ? (r.code ?? r.name) : r.name, label: coded && r.code ? `${r.code} ${r.name}` : r.name }));
   const defaultUnit = (coded ? units.at(-1) : units[0])?.value ?? '';
@@ -68,7 +69,7 @@ export function RowTools({ bookId, book, def, selected, onChanged, onMessage }: 
               {units.map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}
             </select>
           )}
-          <input autoFocus aria-label={model.kind === 'codedTree' ? UI_TEXT.codePickerLabel : UI_TEXT.projectName} placeholder={model.kind === 'codedTree' ? UI_TEXT.codePickerPlaceholder : UI_TEXT.projectName} value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void insert(suggestions[0]?.code)} />
+          <input autoFocus aria-label={coded ? UI_TEXT.codePickerLabel : UI_TEXT.projectName} placeholder={coded ? UI_TEXT.codePickerPlaceholder : UI_TEXT.projectName} value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void insert(suggestions[0]?.code)} />
           {suggestions.length > 0 && (
             <ul role="listbox">
               {suggestions.map((entry) => (
