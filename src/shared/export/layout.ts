@@ -141,7 +141,7 @@ export function planTable(book: Book, def: TableDef, table: BookTable | undefine
     header,
     columns,
     columnNumbers: Boolean(def.columnNumberRow),
-    body: print ? body.map((line) => printedLine(line, columns, header, { book, table, family, unit })) : body,
+    body: print ? printedBody(body, columns, header, { book, table, family, unit }) : body,
     ...(hasFigures ? {} : { emptyNote: def.emptyNote }),
   };
 }
@@ -151,12 +151,20 @@ interface PrintContext {
   table: BookTable | undefined;
   family: TemplateFamily;
   unit: MoneyUnit;
+  /** The table's rows by "side|key" (built once: large tables have thousands of lines). */
+  rows?: Map<string, BookRow>;
+}
+
+function printedBody(body: BodyCell[][], columns: readonly ColumnDef[], header: HeaderGrid, ctx: PrintContext): BodyCell[][] {
+  const rows = new Map((ctx.table?.rows ?? []).map((row) => [`${row.side}|${row.key}`, row]));
+  const columnAt = header.columnIds.map((id) => columns.findIndex((c) => c.id === id));
+  return body.map((line) => printedLine(line, columnAt, header, { ...ctx, rows }));
 }
 
 /** One body line as printed: code cells split into their parts, amounts in the table's unit with their decimals. */
-function printedLine(line: BodyCell[], columns: readonly ColumnDef[], header: HeaderGrid, ctx: PrintContext): BodyCell[] {
+function printedLine(line: BodyCell[], columnAt: readonly number[], header: HeaderGrid, ctx: PrintContext): BodyCell[] {
   return header.columnIds.map((id, leaf) => {
-    const cell = line[columns.findIndex((c) => c.id === id)] ?? { kind: 'empty' };
+    const cell = line[columnAt[leaf] ?? -1] ?? { kind: 'empty' };
     const part = header.codeParts[leaf];
     if (part && cell.kind === 'text') {
       // 合计 (or any label) sits in the first part cell; a code prints its digits part by part.
@@ -171,7 +179,7 @@ function printedLine(line: BodyCell[], columns: readonly ColumnDef[], header: He
 
 function printedAmount(cell: Extract<BodyCell, { kind: 'amount' }>, columnId: string, ctx: PrintContext): { value: string | undefined; decimals: number } {
   const shift = ctx.unit === ctx.book.unit ? 0 : ctx.unit === '万元' ? 4 : -4;
-  const row = cell.origin ? ctx.table?.rows.find((r) => r.side === cell.origin?.side && r.key === cell.origin?.rowKey) : undefined;
+  const row = cell.origin ? ctx.rows?.get(`${cell.origin.side}|${cell.origin.rowKey}`) : undefined;
   const held = row?.values[columnId]?.decimals ?? ctx.table?.precision?.decimals[columnId];
   const decimals = held !== undefined ? held + shift : ctx.unit === '万元' || ctx.family.unit === ctx.unit ? ctx.family.decimals : 2;
   const value = cell.value === undefined ? undefined : toCanonical(convertUnit(new Dec(cell.value), ctx.book.unit, ctx.unit));
