@@ -4,6 +4,7 @@ import { API_METHODS, type ApiMethod, type ApiResponse } from '../../shared/api/
 import { ImportError } from '../import/errors';
 import { ReviewError } from '../services/review';
 import { StoreError } from '../store';
+import { ExportWriteError } from '../export/write-errors';
 import { ApiError } from './errors';
 import type { Workbench } from './workbench';
 
@@ -46,6 +47,7 @@ function toResponse(error: unknown): ApiResponse<ApiMethod> {
   if (error instanceof ApiError) return { ok: false, error: { code: error.code, message: error.message } };
   if (error instanceof ImportError) return { ok: false, error: { code: 'unreadable', message: error.message } };
   if (error instanceof ReviewError) return { ok: false, error: { code: 'refused', message: error.message } };
+  if (error instanceof ExportWriteError) return { ok: false, error: { code: 'refused', message: error.message } };
   if (error instanceof StoreError) {
     const notFound = error.code === 'book-not-found' || error.code === 'table-not-found' || error.code === 'row-not-found';
     return { ok: false, error: { code: notFound ? 'not-found' : 'bad-request', message: error.message } };

@@ -8,6 +8,7 @@ import { bookIdOption, withStore } from './stored-book';
 import { parseArgs, UsageError } from './args';
 import { formatNotice } from './notices-text';
 import { EXIT, type CliIO } from './output';
+import { ExportWriteError } from '../export/write-errors';
 
 export const USAGE = `用法：budget-workbench <命令> [参数]
 
@@ -113,6 +114,10 @@ function dumpText(dump: Dump): string {
 /** Maps thrown errors to the exit-code contract: unreadable input and usage errors are 2. */
 export function exitCodeFor(error: unknown, io: CliIO): number {
   if (error instanceof ImportError) {
+    io.err(`错误：${error.message}`);
+    return EXIT.unreadable;
+  }
+  if (error instanceof ExportWriteError) {
     io.err(`错误：${error.message}`);
     return EXIT.unreadable;
   }

@@ -10,6 +10,7 @@ import { summarise, Validator, type Finding, type ValidationSummary } from '../.
 import { DEFAULT_FONTS } from './style';
 import { REPORT_SHEET, writeReport } from './write-report';
 import { writeTable } from './write-table';
+import { describeWriteError } from './write-errors';
 
 export type ReportChoice = 'auto' | 'always' | 'never';
 
@@ -63,8 +64,8 @@ export async function exportBook(book: Book, out: string, report: ReportChoice =
     await workbook.xlsx.writeFile(temporary);
     await rename(temporary, out);
   } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw describeWriteError(error, out);
   }
   return result;
 }
