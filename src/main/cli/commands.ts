@@ -22,6 +22,8 @@ export const USAGE = `用法：budget-workbench <命令> [参数]
   check 文件或文件夹… [--json]    审核工作簿（每个文件单独成本；文件夹取其中的 .xlsx/.xls），列出错误、警告和提示
   check --db 数据库 --book 编号 [--json]  审核已存预算本（附带已填写的审核说明）
   explain --db 数据库 --book 编号 --finding 问题编号 --text 说明   为警告填写审核说明（--clear 清除；错误不能说明放行）
+  web [--db 数据文件] [--port 端口号] [--open]   在本机浏览器中使用工作台（第一行输出访问地址；--open 自动打开浏览器；
+                                  默认数据文件与桌面版相同；Ctrl+C 停止）
 
 选项：
   --template 模板编号             指定模板（默认自动识别，目前支持 shanxi-2024）

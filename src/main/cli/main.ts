@@ -3,6 +3,7 @@ import { runBooks, runDump, runImport, exitCodeFor, USAGE } from './commands';
 import { runCheck } from './check';
 import { runExplain } from './explain';
 import { runExport } from './export';
+import { runWeb } from './web';
 import { EXIT, processIO, type CliIO } from './output';
 import { UsageError } from './args';
 
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number> | 
   check: runCheck,
   explain: runExplain,
   export: runExport,
+  web: runWeb,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {

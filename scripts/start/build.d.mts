@@ -1,0 +1,3 @@
+// Types for build.mjs.
+export function buildIsStale(root: string): boolean;
+export function ensureBuilt(root: string, notify: (line: string) => void): Promise<string | undefined>;
