@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRouter, type Router } from '../src/main/api/router';
 import { Workbench } from '../src/main/api/workbench';
+import { applyPatch, patchCells } from '../src/shared/cell';
 import { openStore, type Store } from '../src/main/store';
 import type { ApiMethod, ApiResult } from '../src/shared/api/contract';
 import { DATONG_XLSX } from './helpers/seed';
@@ -53,11 +54,17 @@ describe('editing', () => {
     const { bookId } = await ok('books.import', { files: [{ name: '大同.xlsx', path: DATONG_XLSX }] });
     const edited = await ok('book.setCells', { bookId, cells: [{ tableId: 't02', side: 'main', rowKey: '2010301', columnId: 'gpb', value: '188.93' }] });
     // The row total, 款 20103, 类 201 and 合计 follow; 表二 now disagrees with 表一 and 表三.
-    expect(edited.cells.map((c) => `${c.rowKey}.${c.columnId}=${c.value}`)).toContain('total.total=473.39');
+    expect(patchCells(edited.patch).map((c) => `${c.rowKey}.${c.columnId}=${c.value}`)).toContain('total.total=473.39');
     expect(edited.summary.errors).toBe(6);
     expect(edited.canUndo).toBe(true);
+    const before = (await ok('book.get', { bookId })).book;
     const undone = await ok('book.undo', { bookId });
-    expect(undone).toMatchObject({ changed: true, summary: { errors: 0, warnings: 18 }, canRedo: true });
+    expect(undone).toMatchObject({ changed: true, reload: false, summary: { errors: 0, warnings: 18 }, canRedo: true });
+    // The undo comes back as a patch: laid onto the UI's copy it gives exactly the stored book, without a reload.
+    const shown = structuredClone(before);
+    applyPatch(shown, undone.patch);
+    expect(shown.tables).toEqual((await ok('book.get', { bookId })).book.tables);
+    expect(patchCells(undone.patch).map((c) => `${c.rowKey}.${c.columnId}=${c.value}`)).toContain('total.total=472.39');
     const redone = await ok('book.redo', { bookId });
     expect(redone.summary.errors).toBe(6);
     // A pasted block is one undo step.

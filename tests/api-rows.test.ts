@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter, type Router } from '../src/main/api/router';
 import { Workbench } from '../src/main/api/workbench';
+import { patchCells } from '../src/shared/cell';
 import { openStore, type Store } from '../src/main/store';
 import type { ApiMethod, ApiResult } from '../src/shared/api/contract';
 import { DATONG_XLSX } from './helpers/seed';
@@ -44,7 +45,7 @@ describe('coded rows', () => {
 
   it('lets the clerk fill it in: totals follow, and undo takes the row away again', async () => {
     const state = await ok('book.setCells', { bookId, cells: [{ tableId: 't03', side: 'main', rowKey: '2013801', columnId: 'basic', value: '5.00' }] });
-    expect(state.cells.map((c) => `${c.rowKey}.${c.columnId}=${c.value}`)).toEqual(expect.arrayContaining(['20138.basic=5.00', '201.basic=277.15', 'total.total=477.39']));
+    expect(patchCells(state.patch).map((c) => `${c.rowKey}.${c.columnId}=${c.value}`)).toEqual(expect.arrayContaining(['20138.basic=5.00', '201.basic=277.15', 'total.total=477.39']));
     await ok('book.undo', { bookId }); // the figure
     await ok('book.undo', { bookId }); // the 项
     await ok('book.undo', { bookId }); // the 款
@@ -73,7 +74,7 @@ describe('project rows', () => {
     const keys = await keysOf('t12');
     expect(keys.at(-1)).toBe('project:大同市金融发展服务中心:Z新增项目');
     const state = await ok('book.setCells', { bookId, cells: [{ tableId: 't12', side: 'main', rowKey: 'project:大同市金融发展服务中心:Z新增项目', columnId: 'gpb', value: '3.00' }] });
-    expect(state.cells.map((c) => `${c.rowKey}.${c.columnId}=${c.value}`)).toEqual(expect.arrayContaining(['unit:大同市金融发展服务中心.total=23.00', 'department.total=103.00']));
+    expect(patchCells(state.patch).map((c) => `${c.rowKey}.${c.columnId}=${c.value}`)).toEqual(expect.arrayContaining(['unit:大同市金融发展服务中心.total=23.00', 'department.total=103.00']));
   });
 });
 

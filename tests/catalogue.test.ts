@@ -88,8 +88,10 @@ const cat = defaultCatalogue();
 
 describe('bundled data files', () => {
   it.each(FILES)('%s is well formed: valid codes, no duplicates, every 款/项 has its parent', (file, id) => {
-    const raw = JSON.parse(readFileSync(join(resources, file), 'utf8')) as CatalogueFile;
+    const raw = JSON.parse(readFileSync(join(resources, file), 'utf8')) as CatalogueFile & { levels?: number[] };
     expect(raw.classification).toBe(id);
+    // The file states its code lengths for readers of the data; the code's one constant must agree.
+    expect(raw.levels).toEqual(CODE_LENGTHS[id]);
     expect(raw.version).toBe('2024');
     const codes = raw.entries.map((e) => e.code);
     expect(new Set(codes).size).toBe(codes.length);

@@ -36,7 +36,7 @@ describe('import → books → dump --db', () => {
   it('prints a readable Chinese dump without --json', async () => {
     const result = await cli('dump', DATONG_XLSX);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('表6　2024年一般公共预算安排基本支出分经济科目表（不含上年结转）');
+    expect(result.stdout).toContain('表六　2024年一般公共预算安排基本支出分经济科目表（不含上年结转）');
     expect(result.stdout).toContain('30101 基本工资 / 工资奖金津补贴　合计=79.69　人员经费=79.69');
   });
 });

@@ -118,7 +118,7 @@ describe.each(DOCUMENTS)('%s: import', (name) => {
     expect(notices.filter((n) => n.level !== '提示').map((n) => n.message)).toEqual(placeholder);
     const expectedTables = name === PLANTED ? [1, 2, 4, 5, 6, 7, 8, 9] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
     expect(book.tables.map((t) => t.no)).toEqual(expectedTables);
-    expect(notices.filter((n) => n.message.startsWith('未找到表')).map((n) => n.message)).toEqual(name === PLANTED ? ['未找到表3「支出决算表」。'] : []);
+    expect(notices.filter((n) => n.message.startsWith('未找到表')).map((n) => n.message)).toEqual(name === PLANTED ? ['未找到表三「支出决算表」。'] : []);
   });
 
   it('puts every printed figure in its table, row and column, exactly as printed, and nothing else', () => {

@@ -45,7 +45,7 @@ describe('family detection', () => {
     const { book, notices } = await importWorkbooks([partial]);
     expect(book.familyId).toBe('shanxi-2024');
     const weak = notices.find((n) => n.message.startsWith('工作簿与已知模板都不完全相符'));
-    expect(weak?.message).toContain('「山西省部门预算公开（13张表）」识别出 2/13 张表，未找到表1、2、3、4、5、6、7、8、9、12、13');
+    expect(weak?.message).toContain('「山西省部门预算公开（13张表）」识别出 2/13 张表，未找到表一、二、三、四、五、六、七、八、九、十二、十三');
     expect(weak?.message).toContain('可用 --template 指定模板');
   });
 

@@ -6,6 +6,9 @@ import { headerGrid } from '../src/shared/template/header-grid';
 import { TEMPLATE_FAMILIES } from '../src/shared/template/registry';
 import { SHANXI_2024 } from '../src/shared/template/families/shanxi-2024';
 import type { Book } from '../src/shared/book';
+import { defaultCatalogue } from '../src/shared/catalogue';
+import { FUNCTION_CLASS_ROWS } from '../src/shared/template/families/common';
+import { labelsOf } from '../src/shared/template/types';
 
 describe.each(TEMPLATE_FAMILIES.map((f) => [f.id, f] as const))('family %s', (_id, family) => {
   it.each(family.tables.map((t) => [t.no, t] as const))('表%i: header leaves are the columns, in order', (_no, table) => {
@@ -59,5 +62,17 @@ describe('two-sided layout', () => {
     expect(text.slice(-4, -1)).toEqual(['一、一般公共预算', '二、政府性基金预算', '三、国有资本经营预算']);
     expect(plan.body).toHaveLength(36); // as the fixture prints it: rows 6–41
     expect(plan.emptyNote).toBe('注：本表无数据');
+  });
+});
+
+describe('function-class rows', () => {
+  it('are the catalogue\'s classes, numbered in code order, with former names as aliases', () => {
+    const classes = defaultCatalogue().classes('function');
+    expect(FUNCTION_CLASS_ROWS.map((r) => r.code)).toEqual(classes.map((c) => c.code));
+    expect(FUNCTION_CLASS_ROWS.map((r) => r.id)).toEqual(classes.map((c) => c.code));
+    expect(FUNCTION_CLASS_ROWS.map((r) => labelsOf(r.label)[0]?.replace(/^[一二三四五六七八九十]+、/, ''))).toEqual(classes.map((c) => c.name));
+    expect(labelsOf(FUNCTION_CLASS_ROWS[0]!.label)[0]).toBe('一、一般公共服务支出');
+    expect(labelsOf(FUNCTION_CLASS_ROWS.at(-1)!.label)[0]).toBe('三十、抗疫特别国债安排的支出');
+    expect(labelsOf(FUNCTION_CLASS_ROWS.find((r) => r.code === '210')!.label)).toEqual(['十、卫生健康支出', '医疗卫生与计划生育支出', '医疗卫生支出']);
   });
 });

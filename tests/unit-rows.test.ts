@@ -10,6 +10,7 @@ import { importWorkbooks } from '../src/main/import/import-book';
 import { openStore, type Store } from '../src/main/store';
 import type { Book, BookRow, RowLevel } from '../src/shared/book';
 import { planTable } from '../src/shared/export/layout';
+import { patchCells, type BookPatch } from '../src/shared/cell';
 import { HENAN_2024 } from '../src/shared/template/families/henan-2024';
 import { treeGroups } from '../src/shared/validation/kinds/tree-sum';
 import { Validator } from '../src/shared/validation';
@@ -133,7 +134,7 @@ describe('a coded table with two units', () => {
     item.values.basic = { value: '9' };
     const tree = treeFindings(copy).filter((f) => f.rule === 't03.tree');
     expect(tree.map((f) => f.key).sort()).toEqual(['t03.tree:main:unit:154002:basic', 't03.tree:main:unit:154002:total']);
-    expect(tree.find((f) => f.key.endsWith(':total'))?.message).toBe('表三「154002 某中心」合计 12.00 与所属各科目之和 13.00 不等，相差 -1.00。');
+    expect(tree.find((f) => f.key.endsWith(':total'))?.message).toBe('表3「154002 某中心」合计 12.00 与所属各科目之和 13.00 不等，相差 -1.00。');
   });
 
   it('inserts a 项 into the named unit only (no 类/款 rows), and deletes only empty rows', () => {
@@ -171,7 +172,7 @@ describe('items-only tables through the API', () => {
     expect(inserted).toMatchObject({ ok: true, result: { rowKeys: ['154/2010302'] } });
     const state = await router.call('book.setCells', { bookId, cells: [{ tableId: 't03', side: 'main', rowKey: '154/2010302', columnId: 'goods', value: '1.00' }] });
     if (!state.ok) throw new Error(state.error.message);
-    const cells = (state.result as { cells: { rowKey: string; columnId: string; value: string | null }[] }).cells.map((c) => `${c.rowKey}.${c.columnId}=${c.value}`);
+    const cells = patchCells((state.result as { patch: BookPatch }).patch).map((c) => `${c.rowKey}.${c.columnId}=${c.value}`);
     expect(cells).toEqual(expect.arrayContaining(['unit:154.goods=44.60', 'total.goods=44.60']));
   });
 });

@@ -1,9 +1,11 @@
 // Totals follow their parts: an edit to a 项 moves its 款, 类 and 合计 (and row totals) by the same amount,
-// keeping any published 尾差, as one set of writes for one undo step.
+// keeping any published 尾差, as one patch for one undo step. Planning is pure; committing lays the patch on.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importWorkbooks } from '../src/main/import/import-book';
 import type { Book } from '../src/shared/book';
-import { summarise, Validator } from '../src/shared/validation';
+import { BookSession } from '../src/shared/book-session';
+import { patchCells } from '../src/shared/cell';
+import { summarise } from '../src/shared/validation';
 import { DATONG_XLSX } from './helpers/seed';
 
 let book: Book;
@@ -17,8 +19,12 @@ const value = (b: Book, table: string, row: string, column: string, side = 'main
 describe('totals that compute themselves', () => {
   it('moves 款, 类, 合计 and the row total by the edit, keeping the 尾差', () => {
     const copy = structuredClone(book);
-    const validator = new Validator(copy);
-    const written = validator.applyEdits([{ tableId: 't02', side: 'main', rowKey: '2101101', columnId: 'gpb', value: '12.52' }]);
+    const session = new BookSession(copy);
+    const patch = session.plan([{ tableId: 't02', side: 'main', rowKey: '2101101', columnId: 'gpb', value: '12.52' }]);
+    expect(copy).toEqual(book); // planning touches nothing
+    session.commit(patch);
+    const validator = session.validator;
+    const written = patchCells(patch);
     expect(written.map((w) => `${w.rowKey}.${w.columnId}=${w.value}`).sort()).toEqual(
       ['2101101.gpb=12.52', '2101101.total=12.52', '21011.gpb=20.96', '21011.total=20.96', '210.gpb=21.14', '210.total=21.14', 'total.gpb=473.39', 'total.total=473.39'].sort(),
     );
@@ -30,18 +36,19 @@ describe('totals that compute themselves', () => {
 
   it('clears a total when its last part is cleared, and names computed cells', () => {
     const copy = structuredClone(book);
-    const validator = new Validator(copy);
-    expect(validator.computedCells().has('t02|main|total|gpb')).toBe(true);
-    expect(validator.computedCells().has('t02|main|2101101|gpb')).toBe(false);
-    const written = validator.applyEdits([{ tableId: 't02', side: 'main', rowKey: '2100799', columnId: 'gpb', value: null }]);
+    const session = new BookSession(copy);
+    expect(session.computedCells().has('t02|main|total|gpb')).toBe(true);
+    expect(session.computedCells().has('t02|main|2101101|gpb')).toBe(false);
+    const written = patchCells(session.plan([{ tableId: 't02', side: 'main', rowKey: '2100799', columnId: 'gpb', value: null }]));
     expect(written).toContainEqual({ tableId: 't02', side: 'main', rowKey: '21007', columnId: 'gpb', value: null });
     expect(written).toContainEqual({ tableId: 't02', side: 'main', rowKey: '2100799', columnId: 'total', value: null });
   });
 
   it('keeps two-sided fixed totals in step (表一 class → 本年支出合计 → 支出总计)', () => {
     const copy = structuredClone(book);
-    const validator = new Validator(copy);
-    validator.applyEdits([{ tableId: 't01', side: 'expenditure', rowKey: '210', columnId: 'expCurrent', value: '21.14' }]);
+    const session = new BookSession(copy);
+    session.commit(session.plan([{ tableId: 't01', side: 'expenditure', rowKey: '210', columnId: 'expCurrent', value: '21.14' }]));
+    const validator = session.validator;
     expect(value(copy, 't01', '210', 'expTotal', 'expenditure')).toBe('21.14');
     expect(value(copy, 't01', 'expTotal', 'expCurrent', 'expenditure')).toBe('473.39');
     expect(value(copy, 't01', 'expTotal', 'expTotal', 'expenditure')).toBe('473.39');

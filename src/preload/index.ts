@@ -1,7 +1,7 @@
 // The renderer gets exactly four functions on window.workbench; no ipcRenderer object or IPC event leaks.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ApiMethod, ApiParams, ApiResponse, Invoke } from '../shared/api/contract';
-import { isMenuCommand, type MenuCommand } from '../main/shell/menu';
+import { isMenuCommand, type MenuCommand } from '../shared/api/menu';
 
 export type { MenuCommand };
 

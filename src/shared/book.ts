@@ -1,5 +1,6 @@
 // The book: one department's disclosure for one year, normalised from whatever workbooks it came from.
 // Amounts are canonical decimal strings in the book's unit (exact; formatting happens at the edges).
+import type { SideId } from './cell';
 import type { MoneyUnit } from './money';
 import type { PerformanceTargetForm } from './performance';
 
@@ -33,7 +34,7 @@ export interface BookAmount {
 export interface BookRow {
   /** Unique within table and side: fixed-row id, code, "部门经济|政府经济" pair, or level:name[#n]. */
   key: string;
-  side: 'main' | 'income' | 'expenditure';
+  side: SideId;
   level: RowLevel;
   code?: string;
   name: string;

@@ -80,7 +80,7 @@ describe('the workbench in Chromium', () => {
   });
 
   it('edits a cell by keyboard: totals and findings change, the edit is saved', async () => {
-    await page.getByRole('tab', { name: /^表2/ }).click();
+    await page.getByRole('tab', { name: /^表二/ }).click();
     const target = await cell('2010301', 3);
     await target.click();
     await page.keyboard.type('188.93');
@@ -105,7 +105,7 @@ describe('the workbench in Chromium', () => {
   });
 
   it('pastes a 3×2 TSV block from Excel as one edit', async () => {
-    await page.getByRole('tab', { name: /^表3/ }).click();
+    await page.getByRole('tab', { name: /^表三/ }).click();
     const start = await cell('2010301', 3);
     await start.click();
     await page.evaluate(() => {
@@ -137,7 +137,7 @@ describe('the workbench in Chromium', () => {
   });
 
   it('inserts a row with the code picker and deletes it again', async () => {
-    await page.getByRole('tab', { name: /^表3/ }).click();
+    await page.getByRole('tab', { name: /^表三/ }).click();
     await page.getByRole('button', { name: '插入行' }).click();
     await page.getByRole('textbox', { name: '科目编码或名称' }).fill('2010302');
     await page.getByRole('option', { name: /2010302/ }).click();
@@ -156,7 +156,7 @@ describe('the workbench in Chromium', () => {
     await panel.getByRole('button', { name: '保存说明' }).click();
     await poll(() => panel.locator('.explained').first().textContent()).toContain('尾差：按元四舍五入所致');
     await panel.locator('.finding .jump').nth(2).click();
-    await poll(() => page.getByRole('tab', { selected: true }).textContent()).toMatch(/^表2/);
+    await poll(() => page.getByRole('tab', { selected: true }).textContent()).toMatch(/^表二/);
     await shot('06-findings');
 
     const download = page.waitForEvent('download');

@@ -1,7 +1,7 @@
 // Which rows an insertion needs and where they go: coded rows by code (a 项 brings its missing 款 and 类, named
 // from the catalogue; code order is tree order), project rows at the end of their unit.
-import type { Book, BookRow, RowLevel } from '../../shared/book';
-import { defaultCatalogue } from '../../shared/catalogue';
+import type { Book, BookRow } from '../../shared/book';
+import { ancestorCodes, codeLengthsText, defaultCatalogue, levelOfCode } from '../../shared/catalogue';
 import { findFamily } from '../../shared/template/registry';
 import { primaryLabel } from '../../shared/template/types';
 import { ApiError } from './errors';
@@ -11,8 +11,6 @@ export interface PlannedRow {
   afterKey: string | null;
 }
 
-const LEVEL_BY_LENGTH: Record<number, RowLevel> = { 3: 'class', 5: 'section', 7: 'item' };
-
 export function planInsert(book: Book, tableId: string, side: string, input: { code?: string; name?: string; unitName?: string }): PlannedRow[] {
   const def = findFamily(book.familyId)?.tables.find((t) => t.id === tableId);
   const model = def?.sides.find((s) => s.id === side)?.rows;
@@ -20,10 +18,10 @@ export function planInsert(book: Book, tableId: string, side: string, input: { c
   if (!def || !model) throw new ApiError('bad-request', `没有表「${tableId}」。`);
   if (model.kind === 'codedTree') {
     const code = (input.code ?? '').trim();
-    if (!/^\d+$/.test(code) || !model.codeLengths.includes(code.length)) throw new ApiError('bad-request', `科目编码「${code}」不正确：类 3 位、款 5 位、项 7 位。`);
+    if (!levelOfCode(model.classification, code)) throw new ApiError('bad-request', `科目编码「${code}」不正确：${codeLengthsText(model.classification)}。`);
     const catalogue = defaultCatalogue();
     // 河南: only 项 rows, each under a unit row ("154 新乡市金融工作局"); the new row goes into that unit's block.
-    const wanted = model.itemsOnly ? [code] : [code.slice(0, 3), code.slice(0, 5), code].filter((c, i, all) => c.length <= code.length && all.indexOf(c) === i);
+    const wanted = model.itemsOnly ? [code] : [...ancestorCodes(code).reverse(), code];
     const { unit, block } = unitBlock(rows, input.unitName);
     const keyOf = (c: string): string => (unit ? `${unit.code ?? ''}/${c}` : c);
     const existing = new Set(block.map((r) => r.code));
@@ -38,7 +36,7 @@ export function planInsert(book: Book, tableId: string, side: string, input: { c
       const before = [...codes].filter((x) => x < c).sort().at(-1);
       // A parent planned in this same call is not in `rows` yet; its key is its code.
       const afterKey = before ? (block.find((r) => r.code === before)?.key ?? keyOf(before)) : (unit?.key ?? rows.find((r) => r.level === 'total')?.key ?? null);
-      planned.push({ row: { key: keyOf(c), level: LEVEL_BY_LENGTH[c.length] ?? 'item', name, code: c }, afterKey });
+      planned.push({ row: { key: keyOf(c), level: levelOfCode(model.classification, c) ?? 'item', name, code: c }, afterKey });
       codes.push(c);
     }
     return planned;

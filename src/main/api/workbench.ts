@@ -1,13 +1,17 @@
-// The services behind the API: one store, one validator per open book kept in step with every edit, so the
-// findings panel updates incrementally as the clerk types.
+// The services behind the API: one store, one book session per open book (its validator and sum graph) kept in
+// step with every edit, so the findings panel updates incrementally as the clerk types. An edit is planned by the
+// session as one BookPatch, written by the store in one transaction, then committed to the session.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { ApiMethods, ApiParams, ApiResult, BookListItem, CellEdit, ValidationState } from '../../shared/api/contract';
+import type { ApiMethods, ApiParams, ApiResult, BookListItem, ValidationState } from '../../shared/api/contract';
+import { BookSession } from '../../shared/book-session';
+import { exportFileName } from '../../shared/labels';
+import { cellKey, patchCells, type BookPatch, type CellValue } from '../../shared/cell';
 import { defaultCatalogue } from '../../shared/catalogue';
 import { findFamily, TEMPLATE_FAMILIES } from '../../shared/template/registry';
 import { newBook } from '../../shared/template/new-book';
-import { summarise, Validator } from '../../shared/validation';
+import { summarise } from '../../shared/validation';
 import { buildWorkbook, exportBook } from '../export/export-book';
 import { importInWorker } from '../import/run-in-worker';
 import { explainFinding } from '../services/review';
@@ -17,7 +21,7 @@ import { checkDeletable, planInsert } from './rows';
 
 interface OpenBook {
   revision: number;
-  validator: Validator;
+  session: BookSession;
 }
 
 export class Workbench {
@@ -50,7 +54,7 @@ export class Workbench {
       },
       'book.get': (p) => {
         const book = this.store.loadBook(p.bookId);
-        return { book, notices: this.store.loadNotices(p.bookId), state: this.state(p.bookId), computed: [...this.validator(p.bookId).computedCells()] };
+        return { book, notices: this.store.loadNotices(p.bookId), state: this.state(p.bookId), computed: [...this.session(p.bookId).computedCells()] };
       },
       'book.setCells': (p) => this.setCells(p.bookId, p.cells),
       'book.undo': (p) => this.history(p.bookId, this.store.undo(p.bookId)),
@@ -58,7 +62,7 @@ export class Workbench {
       'book.insertRow': (p) => {
         const planned = planInsert(this.store.loadBook(p.bookId), p.tableId, p.side, p);
         for (const { row, afterKey } of planned) this.store.insertRow({ bookId: p.bookId, tableId: p.tableId, side: p.side, row, afterKey });
-        this.open.delete(p.bookId); // the structure changed: the validator is rebuilt on next use
+        this.open.delete(p.bookId); // the structure changed: the session is rebuilt on next use
         return { rowKeys: planned.map((r) => r.row.key) };
       },
       'book.deleteRow': (p) => {
@@ -81,25 +85,19 @@ export class Workbench {
   }
 
   /**
-   * The clerk's edits plus every total that follows from them, written as one transaction (one undo step).
-   * Totals themselves are computed, never typed.
+   * The clerk's edits plus every total that follows from them, planned as one patch by the book session, written
+   * by the store as one transaction (one undo step), then committed to the session. Totals are never typed.
    */
-  private setCells(bookId: number, cells: CellEdit[]): ValidationState & { cells: CellEdit[] } {
-    const validator = this.validator(bookId);
-    const computed = validator.computedCells();
-    const typedTotal = cells.find((c) => computed.has(`${c.tableId}|${c.side}|${c.rowKey}|${c.columnId}`));
-    if (typedTotal) throw new ApiError('refused', '合计、小计等汇总数由下级数据自动计算，不能直接修改；请修改其下级数据。');
-    let written: CellEdit[];
-    try {
-      written = validator.applyEdits(cells);
-      const result = this.store.setAmounts({ bookId, cells: written });
-      const open = this.open.get(bookId);
-      if (open) open.revision = result.revision;
-    } catch (error) {
-      this.open.delete(bookId); // the validator may be ahead of the store now: rebuild it next time
-      throw error;
-    }
-    return { ...this.state(bookId), cells: written };
+  private setCells(bookId: number, cells: CellValue[]): ValidationState & { patch: BookPatch } {
+    const session = this.session(bookId);
+    const computed = session.computedCells();
+    if (cells.some((c) => computed.has(cellKey(c)))) throw new ApiError('refused', '合计、小计等汇总数由下级数据自动计算，不能直接修改；请修改其下级数据。');
+    const patch = session.plan(cells);
+    const result = this.store.setAmounts({ bookId, cells: patchCells(patch) });
+    session.commit(patch);
+    const open = this.open.get(bookId);
+    if (open) open.revision = result.revision;
+    return { ...this.state(bookId), patch };
   }
 
   /** A browser page must never name files on this machine: in web mode workbooks travel as bytes only. */
@@ -117,45 +115,49 @@ export class Workbench {
       unit: b.unit,
       updatedAt: b.updatedAt,
       revision: b.revision,
-      summary: summarise(this.validator(b.id).findings()),
+      summary: summarise(this.session(b.id).validator.findings()),
     }));
   }
 
-  /** The book's validator, rebuilt when the store moved on without it (another window, an import). */
-  private validator(bookId: number): Validator {
+  /** The book's session, rebuilt when the store moved on without it (another window, an import). */
+  private session(bookId: number): BookSession {
     const revision = this.store.historyState(bookId).revision;
     const cached = this.open.get(bookId);
-    if (cached && cached.revision === revision) return cached.validator;
-    const validator = new Validator(this.store.loadBook(bookId));
-    this.open.set(bookId, { revision, validator });
-    return validator;
-  }
-
-  private apply(bookId: number, changes: AmountChange[], revision: number): void {
-    const cached = this.open.get(bookId);
-    if (!cached) return;
-    for (const change of changes) cached.validator.setValue(change.tableId, change.side, change.rowKey, change.columnId, change.after?.value ?? null);
-    cached.revision = revision;
+    if (cached && cached.revision === revision) return cached.session;
+    const session = new BookSession(this.store.loadBook(bookId));
+    this.open.set(bookId, { revision, session });
+    return session;
   }
 
   private refreshExplanations(bookId: number): void {
     const cached = this.open.get(bookId);
     if (!cached) return;
-    cached.validator.book.explanations = this.store.explanations(bookId);
+    cached.session.book.explanations = this.store.explanations(bookId);
     cached.revision = this.store.historyState(bookId).revision;
   }
 
-  private history(bookId: number, result: { revision: number; changes: AmountChange[]; explanation?: unknown } | null): ValidationState & { changed: boolean } {
-    if (result && (result as { rows?: unknown }).rows) this.open.delete(bookId);
-    if (result) {
-      this.apply(bookId, result.changes, result.revision);
+  /**
+   * Undo/redo of figures come back as a patch (the cells as they now are) for the session and the renderer to
+   * lay on; undoing a row insertion or deletion changes the book's structure, so the renderer reloads.
+   */
+  private history(bookId: number, result: { revision: number; changes: AmountChange[]; explanation?: unknown; rows?: unknown } | null): ValidationState & { changed: boolean; patch: BookPatch; reload: boolean } {
+    const patch: BookPatch = {
+      set: (result?.changes ?? []).map(({ tableId, side, rowKey, columnId, after }) => ({ tableId, side, rowKey, columnId, value: after?.value ?? null, ...(after ? { amount: after } : {}) })),
+      derived: [],
+    };
+    const reload = Boolean(result?.rows);
+    if (reload) this.open.delete(bookId);
+    const cached = this.open.get(bookId);
+    if (result && cached) {
+      cached.session.commit(patch);
+      cached.revision = result.revision;
       if (result.explanation) this.refreshExplanations(bookId);
     }
-    return { ...this.state(bookId), changed: result !== null };
+    return { ...this.state(bookId), changed: result !== null, patch, reload };
   }
 
   private state(bookId: number): ValidationState {
-    const findings = this.validator(bookId).findings();
+    const findings = this.session(bookId).validator.findings();
     const history = this.store.historyState(bookId);
     return { revision: history.revision, summary: summarise(findings), findings, canUndo: history.canUndo, canRedo: history.canRedo };
   }
@@ -184,7 +186,7 @@ export class Workbench {
 
   private async exportWorkbook(p: ApiParams<'export.workbook'>): Promise<ApiResult<'export.workbook'>> {
     const book = this.store.loadBook(p.bookId);
-    const fileName = `${book.department}${book.year}年部门预算公开.xlsx`;
+    const fileName = exportFileName(book);
     if (p.path) {
       const result = await exportBook(book, p.path, p.report ?? 'auto');
       return { path: p.path, fileName, summary: result.summary };

@@ -5,7 +5,7 @@ import { findFamily } from '../../shared/template/registry';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Book, Notice } from '../../shared/book';
-import { CHINESE_ORDINALS } from '../../shared/template/families/common';
+import { sideName, tableLabel } from '../../shared/labels';
 import { SEVERITY_LABELS, summarise, Validator, type Finding, type Location, type ValidationSummary } from '../../shared/validation';
 import { ImportError } from '../import/errors';
 import { fileLabel } from '../import/file-label';
@@ -202,15 +202,16 @@ const countsText = (s: ValidationSummary): string =>
 
 /** Header, then one aligned line per finding: 级别 · 表 · 行 · 列 · 工作表!单元格 · 说明. */
 function renderBook(result: CheckedBook): string[] {
-  const header = `${result.file}　部门：${result.department || '（未注明）'}　年度：${result.year}　${countsText(result.summary)}\n  ${result.detection ?? `模板：${findFamily(result.template)?.name ?? result.template}`}`;
+  const family = findFamily(result.template);
+  const header = `${result.file}　部门：${result.department || '（未注明）'}　年度：${result.year}　${countsText(result.summary)}\n  ${result.detection ?? `模板：${family?.name ?? result.template}`}`;
   if (result.findings.length === 0) return [header, '  未发现问题。'];
   const rows = result.findings.map((f) => {
     const at = f.locations[0];
     const tail = f.roundingTail ? '（尾差）' : '';
     return [
       `${SEVERITY_LABELS[f.severity]}${tail}`,
-      at ? tableName(at.table) : '',
-      at ? `${at.side === 'income' ? '收入方 ' : at.side === 'expenditure' ? '支出方 ' : ''}${at.row}` : '',
+      at ? tableLabel(family, at.table) : '',
+      at ? [sideName(at.side ?? 'main'), at.row].filter(Boolean).join(' ') : '',
       at?.column ?? '',
       at?.sheet ? `${at.sheet}${at.cell ? `!${at.cell}` : ''}` : (at?.cell ?? ''),
       f.message + (f.explanation ? `　说明：${f.explanation}` : ''),
@@ -220,8 +221,6 @@ function renderBook(result: CheckedBook): string[] {
   const lines = rows.map((r) => `  ${r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i] ?? 0))).join('  ')}`.trimEnd());
   return [header, ...lines];
 }
-
-const tableName = (no: number): string => `表${CHINESE_ORDINALS[no - 1] ?? no}`;
 
 const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 

@@ -1,6 +1,8 @@
 // CLI commands (DESIGN.md §7). Each returns its exit code; the entry point only dispatches.
 import { toDump, type Dump } from '../../shared/dump';
 import { formatAmount, Dec } from '../../shared/money';
+import { tableLabel } from '../../shared/labels';
+import { findFamily } from '../../shared/template/registry';
 import { ImportError } from '../import/errors';
 import { importWorkbooks } from '../import/import-book';
 import { openStore } from '../store';
@@ -96,9 +98,10 @@ export function runBooks(argv: string[], io: CliIO): number {
 
 /** Human-readable dump: each table with its rows and formatted amounts. */
 function dumpText(dump: Dump): string {
+  const family = findFamily(dump.template);
   const lines = [`模板：${dump.template}　年度：${dump.year}　部门：${dump.department}　单位：${dump.unit}`, ''];
   for (const table of dump.tables) {
-    lines.push(`表${table.no}　${table.title}${table.sheet ? `（工作表「${table.sheet}」）` : ''}${table.empty ? '　注：本表无数据' : ''}`);
+    lines.push(`${tableLabel(family, table.no)}　${table.title}${table.sheet ? `（工作表「${table.sheet}」）` : ''}${table.empty ? '　注：本表无数据' : ''}`);
     const labels = new Map(table.columns.map((c) => [c.id, c.label]));
     for (const row of table.rows) {
       const values = Object.entries(row.values).map(([column, value]) => `${labels.get(column) ?? column}=${formatAmount(new Dec(value))}`);

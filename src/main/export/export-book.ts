@@ -9,6 +9,7 @@ import { findFamily } from '../../shared/template/registry';
 import { summarise, Validator, type Finding, type ValidationSummary } from '../../shared/validation';
 import { DEFAULT_FONTS } from './style';
 import { REPORT_SHEET, writeReport } from './write-report';
+import { exportTitle, reportTitle } from '../../shared/labels';
 import { writeTable } from './write-table';
 import { describeWriteError } from './write-errors';
 
@@ -27,7 +28,7 @@ export function buildWorkbook(book: Book, report: ReportChoice = 'auto'): { work
   const fonts = family.fonts ?? DEFAULT_FONTS;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '预算公开工作台';
-  workbook.title = `${book.department} ${book.year}年部门预算公开`;
+  workbook.title = exportTitle(book);
   const placed = new Map<string, { sheet: string; cells: Map<string, string> }>();
   for (const def of family.tables) {
     const sheet = workbook.addWorksheet(def.sheetName);
@@ -38,7 +39,7 @@ export function buildWorkbook(book: Book, report: ReportChoice = 'auto'): { work
   const reportIncluded = report === 'always' || (report === 'auto' && summary.errors + summary.warnings > 0);
   if (reportIncluded) {
     const listed = findings.filter((f) => f.severity !== 'info' || report === 'always');
-    writeReport(workbook.addWorksheet(REPORT_SHEET), listed, `${book.department} ${book.year}年 审核报告`, fonts);
+    writeReport(workbook.addWorksheet(REPORT_SHEET), listed, reportTitle(book), fonts, family);
   }
   return { workbook, result: { summary, findings, reportIncluded, sheets: workbook.worksheets.map((s) => s.name) } };
 }

@@ -2,19 +2,20 @@
 import type ExcelJS from 'exceljs';
 import { SEVERITY_LABELS, type Finding } from '../../shared/validation';
 import { EXPORT_STYLE, textWidth } from './style';
-import { CHINESE_ORDINALS } from '../../shared/template/families/common';
+import { tableLabel, type Numbered } from '../../shared/labels';
 
 export const REPORT_SHEET = '审核报告';
 
-const COLUMNS: { header: string; width: number; value: (f: Finding, i: number) => string | number }[] = [
+const COLUMNS: { header: string; width: number; value: (f: Finding, i: number, family: Numbered) => string | number }[] = [
   { header: '序号', width: 6, value: (_f, i) => i + 1 },
   { header: '级别', width: 13, value: (f) => SEVERITY_LABELS[f.severity] + (f.roundingTail ? '（尾差）' : '') },
-  { header: '位置', width: 34, value: (f) => f.locations.slice(0, 3).map((l) => `表${CHINESE_ORDINALS[l.table - 1] ?? l.table}${l.sheet && l.cell ? ` ${l.sheet}!${l.cell}` : ''}`).join('；') + (f.locations.length > 3 ? ' 等' : '') },
+  { header: '位置', width: 34, value: (f, _i, family) => f.locations.slice(0, 3).map((l) => `${tableLabel(family, l.table)}${l.sheet && l.cell ? ` ${l.sheet}!${l.cell}` : ''}`).join('；') + (f.locations.length > 3 ? ' 等' : '') },
   { header: '问题', width: 70, value: (f) => f.message },
   { header: '审核说明', width: 40, value: (f) => f.explanation ?? '' },
 ];
 
-export function writeReport(sheet: ExcelJS.Worksheet, findings: readonly Finding[], title: string, fonts: { body: string; title: string }): void {
+/** `family` names the tables (表一 or 表1, src/shared/labels.ts). */
+export function writeReport(sheet: ExcelJS.Worksheet, findings: readonly Finding[], title: string, fonts: { body: string; title: string }, family: Numbered): void {
   const font = { name: fonts.body, size: EXPORT_STYLE.bodySize };
   sheet.mergeCells(1, 1, 1, COLUMNS.length);
   sheet.getCell(1, 1).value = title;
@@ -33,7 +34,7 @@ export function writeReport(sheet: ExcelJS.Worksheet, findings: readonly Finding
     let lines = 1;
     COLUMNS.forEach((column, i) => {
       const cell = sheet.getCell(3 + index, i + 1);
-      const value = column.value(finding, index);
+      const value = column.value(finding, index, family);
       cell.value = value;
       cell.font = font;
       cell.border = border;

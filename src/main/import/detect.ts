@@ -3,6 +3,7 @@
 import type { Notice } from '../../shared/book';
 import { TEMPLATE_FAMILIES } from '../../shared/template/registry';
 import type { TemplateFamily } from '../../shared/template/types';
+import { tablesLabel } from '../../shared/labels';
 import { ImportError } from './errors';
 import type { SheetGrid, WorkbookGrid } from './grid';
 import type { TitleHit } from './locate';
@@ -81,7 +82,7 @@ export function detectionNotices(detection: Detection): Notice[] {
     const candidates = detection.ranking
       .filter((s) => s.tables > 0)
       .slice(0, 3)
-      .map((s) => `${found(s)}，未找到表${s.missing.join('、')}`);
+      .map((s) => `${found(s)}，未找到${tablesLabel(s.family, s.missing)}`);
     // A 提示, not a 警告: a workbook holding only some tables is normal (one file per table, or a partial book).
     notices.push({
       level: '提示',

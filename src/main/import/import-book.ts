@@ -3,6 +3,7 @@ import type { Book, BookTable, BookUnit, Notice } from '../../shared/book';
 import { convertUnit, Dec, toCanonical, type MoneyUnit } from '../../shared/money';
 import { substituteYear, type TemplateFamily } from '../../shared/template/types';
 import { rowLabelKey } from '../../shared/text';
+import { tableLabel } from '../../shared/labels';
 import { fileLabel } from './file-label';
 import { cellAddress, cellText, type SheetGrid, type WorkbookGrid } from './grid';
 import { findTitles, looksLikeTitle, type TitleHit } from './locate';
@@ -71,7 +72,7 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
         const where: Notice = { level: '提示', message: '', file: fileLabel(workbook.file), sheet: sheet.name, cell: cellAddress(region.titleRow, 1) };
         const existing = tables.get(region.table.id);
         if (existing) {
-          notices.push({ ...where, level: '警告', message: `表${region.table.no}在「${existing.source?.file ?? ''}」工作表「${existing.source?.sheet ?? ''}」中已导入，此处重复的表未导入。` });
+          notices.push({ ...where, level: '警告', message: `${tableLabel(family, region.table.no)}在「${existing.source?.file ?? ''}」工作表「${existing.source?.sheet ?? ''}」中已导入，此处重复的表未导入。` });
           continue;
         }
         tables.set(region.table.id, result.table);
@@ -81,7 +82,7 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
         if (heading) headings.push({ ...heading, where });
         const tableUnit = region.table.unit ?? family.unit;
         units.push({ unit: result.unit ?? tableUnit, table: result.table });
-        if (!result.unit) notices.push({ ...where, message: `表${region.table.no}未注明金额单位，按模板默认「${tableUnit}」处理。` });
+        if (!result.unit) notices.push({ ...where, message: `${tableLabel(family, region.table.no)}未注明金额单位，按模板默认「${tableUnit}」处理。` });
       }
     }
   }
@@ -89,7 +90,7 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
     notices.push({ level: '错误', message: `未在${workbooks.map((w) => `「${fileLabel(w.file)}」`).join('、')}中识别到模板「${family.name}」的任何预算表。` });
   }
   const bookUnit = majority(units.map((u) => u.unit)) ?? family.unit;
-  for (const { unit, table } of units) if (unit !== bookUnit) convertTable(table, unit, bookUnit, notices);
+  for (const { unit, table } of units) if (unit !== bookUnit) convertTable(table, unit, bookUnit, notices, tableLabel(family, table.no));
   const orderedTables = [...tables.values()].sort((a, b) => a.no - b.no);
   // The department's name, strongest evidence first: the 部门名称/编制部门 lines, a heading above the titles, the
   // department row of a table that lists units by code (河南 "154 新乡市金融工作局"). Lines that only say "本级"
@@ -103,7 +104,7 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
   settleProjectTables(orderedTables, family, department);
   const bookUnits = collectUnits(orderedTables, department);
   for (const table of family.tables) {
-    if (!tables.has(table.id)) notices.push({ level: '提示', message: `未找到表${table.no}「${year ? substituteYear(table.title, year) : table.title.replace('{year}年', '')}」。` });
+    if (!tables.has(table.id)) notices.push({ level: '提示', message: `未找到${tableLabel(family, table.no)}「${year ? substituteYear(table.title, year) : table.title.replace('{year}年', '')}」。` });
   }
   const book: Book = {
     familyId: family.id,
@@ -148,7 +149,7 @@ function majority<T>(items: T[]): T | undefined {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-function convertTable(table: BookTable, from: MoneyUnit, to: MoneyUnit, notices: Notice[]): void {
+function convertTable(table: BookTable, from: MoneyUnit, to: MoneyUnit, notices: Notice[], label: string): void {
   // 0.01 万元 is 100 元: the printed precision moves with the unit.
   const shift = from === to ? 0 : from === '万元' ? -4 : 4;
   for (const row of table.rows) {
@@ -158,7 +159,7 @@ function convertTable(table: BookTable, from: MoneyUnit, to: MoneyUnit, notices:
     }
   }
   if (table.precision) for (const column of Object.keys(table.precision.decimals)) table.precision.decimals[column] = (table.precision.decimals[column] ?? 0) + shift;
-  notices.push({ level: '提示', file: table.source?.file, sheet: table.source?.sheet, message: `表${table.no}的金额单位为「${from}」，已按「${to}」精确换算（未做舍入）。` });
+  notices.push({ level: '提示', file: table.source?.file, sheet: table.source?.sheet, message: `${label}的金额单位为「${from}」，已按「${to}」精确换算（未做舍入）。` });
 }
 
 const DEPARTMENT_MARKER = /\s*[[【]部门[\]】]\s*$/;

@@ -9,6 +9,7 @@ import { readMeta } from './meta';
 import { createRowReader, type RawRow } from './rows';
 import { fileLabel } from './file-label';
 import { PrecisionCollector } from './precision';
+import { tableLabel } from '../../shared/labels';
 
 export interface TableRegion {
   table: TableDef;
@@ -33,11 +34,12 @@ const NOTE_PATTERN = /^(注|说明|备注)[:：]/;
 export function readTable(file: string, sheet: SheetGrid, region: TableRegion, family: TemplateFamily): ReadTableResult {
   const notices: Notice[] = [];
   const where = { file: fileLabel(file), sheet: sheet.name };
+  const label = tableLabel(family, region.table.no);
   const lastColumn = sheet.columnCount;
   const meta = readMeta(sheet, region.titleRow, lastColumn, family.departmentLabels);
   const headerTop = firstNonEmptyRow(sheet, meta.lastMetaRow + 1, region.endRow, lastColumn);
   if (headerTop === undefined) {
-    notices.push({ level: '警告', ...where, cell: cellAddress(region.titleRow, 1), message: `表${region.table.no}「${region.titleText}」标题下没有表头和数据，已跳过。` });
+    notices.push({ level: '警告', ...where, cell: cellAddress(region.titleRow, 1), message: `${label}「${region.titleText}」标题下没有表头和数据，已跳过。` });
     return { notices };
   }
   const mapping = bestHeader(sheet, region.table, headerTop, region.endRow, lastColumn);
@@ -48,24 +50,24 @@ export function readTable(file: string, sheet: SheetGrid, region: TableRegion, f
       level: '警告',
       ...where,
       cell: cellAddress(headerTop, 1),
-      message: `找到标题「${region.titleText}」，但表头与模板表${region.table.no}不符（只识别出 ${mappingScore(mapping)}/${requiredColumnCount(region.table)} 列），未导入该表。`,
+      message: `找到标题「${region.titleText}」，但表头与模板${label}不符（只识别出 ${mappingScore(mapping)}/${requiredColumnCount(region.table)} 列），未导入该表。`,
     });
     return { notices };
   }
   for (const side of region.table.sides) {
     for (const column of side.columns) {
       if (!mapping.columns.has(column.id) && !mapping.codeParts.has(column.id)) {
-        notices.push({ level: '提示', ...where, cell: cellAddress(headerTop, 1), message: `表${region.table.no}缺少列「${column.label.replace('{year}', String(region.year ?? ''))}」，该列按空白处理。` });
+        notices.push({ level: '提示', ...where, cell: cellAddress(headerTop, 1), message: `${label}缺少列「${column.label.replace('{year}', String(region.year ?? ''))}」，该列按空白处理。` });
       }
     }
   }
   for (const [column, text] of mapping.unmapped) {
     if (columnHasData(sheet, column, mapping.headerBottom + 1, region.endRow)) {
-      notices.push({ level: '警告', ...where, cell: cellAddress(mapping.headerBottom, column), message: `表${region.table.no}的列「${text}」不在模板中，该列数据未导入。` });
+      notices.push({ level: '警告', ...where, cell: cellAddress(mapping.headerBottom, column), message: `${label}的列「${text}」不在模板中，该列数据未导入。` });
     }
   }
 
-  const readers = region.table.sides.map((side) => ({ side, reader: createRowReader(side, region.table, notices, where) }));
+  const readers = region.table.sides.map((side) => ({ side, reader: createRowReader(side, region.table, notices, where, label) }));
   const precision = new PrecisionCollector();
   let emptyNote = false;
   const rows: BookRow[] = [];
@@ -78,7 +80,7 @@ export function readTable(file: string, sheet: SheetGrid, region: TableRegion, f
     }
     if (isColumnNumberRow(sheet, row, lastColumn)) continue;
     for (const { side, reader } of readers) {
-      const raw = rawRow(sheet, row, side, mapping, notices, where, region.table, precision);
+      const raw = rawRow(sheet, row, side, mapping, notices, where, label, precision);
       if (raw) {
         const bookRow = reader.read(raw);
         if (bookRow) rows.push(bookRow);
@@ -99,7 +101,7 @@ export function readTable(file: string, sheet: SheetGrid, region: TableRegion, f
   // A column mixing precisions is reported by the checker (rule kind printedPrecision), not here.
   if (printed) table.precision = printed;
   if (emptyNote && rows.some((r) => Object.keys(r.values).length > 0)) {
-    notices.push({ level: '警告', ...where, message: `表${region.table.no}注明「本表无数据」，但表内有金额。` });
+    notices.push({ level: '警告', ...where, message: `${label}注明「本表无数据」，但表内有金额。` });
   }
   return { table, ...(meta.department ? { department: meta.department } : {}), ...(meta.unit ? { unit: meta.unit } : {}), notices };
 }
@@ -179,7 +181,7 @@ function rawRow(
   mapping: ColumnMapping,
   notices: Notice[],
   where: { file: string; sheet: string },
-  table: TableDef,
+  label: string,
   precision: PrecisionCollector,
 ): RawRow | undefined {
   const texts: Record<string, string> = {};
@@ -209,16 +211,16 @@ function rawRow(
     if (!cell) continue;
     const address = cellAddress(row, sheetColumn);
     if (cell.error) {
-      notices.push({ level: '警告', ...where, cell: address, message: `表${table.no}单元格 ${address} 是错误值 ${cell.error}，按空白处理。` });
+      notices.push({ level: '警告', ...where, cell: address, message: `${label}单元格 ${address} 是错误值 ${cell.error}，按空白处理。` });
       continue;
     }
     if (cell.formulaWithoutResult) {
-      notices.push({ level: '警告', ...where, cell: address, message: `表${table.no}单元格 ${address} 是公式「=${cell.formula ?? ''}」，文件中没有计算结果且无法计算，按空白处理。请在 Excel 中打开并保存后重新导入。` });
+      notices.push({ level: '警告', ...where, cell: address, message: `${label}单元格 ${address} 是公式「=${cell.formula ?? ''}」，文件中没有计算结果且无法计算，按空白处理。请在 Excel 中打开并保存后重新导入。` });
       continue;
     }
     const parsed = parseAmount(cell.value);
     if (parsed.kind === 'invalid') {
-      notices.push({ level: '警告', ...where, cell: address, message: `表${table.no}单元格 ${address} 的内容「${parsed.text}」不是金额，已忽略（应为数字，如 1,234.56）。` });
+      notices.push({ level: '警告', ...where, cell: address, message: `${label}单元格 ${address} 的内容「${parsed.text}」不是金额，已忽略（应为数字，如 1,234.56）。` });
       continue;
     }
     if (parsed.kind === 'blank') continue;

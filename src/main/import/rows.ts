@@ -1,6 +1,6 @@
 // Row models: turn a sheet row's label texts into a keyed BookRow, one reader per kind of row model.
 import type { BookAmount, BookRow, Notice, RowLevel, SourceRef } from '../../shared/book';
-import { defaultCatalogue } from '../../shared/catalogue';
+import { codeLengthsText, defaultCatalogue, levelOfCode } from '../../shared/catalogue';
 import type { FixedRowDef, LabelSpec, RowModel, TableDef, TableSide } from '../../shared/template/types';
 import { labelsOf, primaryLabel } from '../../shared/template/types';
 import { cleanText, rowLabelKey } from '../../shared/text';
@@ -23,8 +23,9 @@ export interface RowReader {
 
 type Where = { file: string; sheet: string };
 
-export function createRowReader(side: TableSide, table: TableDef, notices: Notice[], where: Where): RowReader {
-  const context: ReaderContext = { side, table, notices, where, keys: new Map() };
+/** `label` names the table in notices (表一 or 表1, src/shared/labels.ts). */
+export function createRowReader(side: TableSide, table: TableDef, notices: Notice[], where: Where, label: string): RowReader {
+  const context: ReaderContext = { side, table, label, notices, where, keys: new Map() };
   return noteTextColumns(modelReader(side.rows, context), context);
 }
 
@@ -54,7 +55,7 @@ function noteTextColumns(reader: RowReader, context: ReaderContext): RowReader {
       if (!noted && example) {
         noted = true;
         const labels = columns.map((c) => `「${c.label}」`).join('、');
-        context.notices.push({ level: '提示', ...context.where, cell: raw.source.cell, message: `表${context.table.no}${labels}列的文字（如「${cleanText(example)}」）不保存，导出时该列留空。` });
+        context.notices.push({ level: '提示', ...context.where, cell: raw.source.cell, message: `${context.label}${labels}列的文字（如「${cleanText(example)}」）不保存，导出时该列留空。` });
       }
       return reader.read(raw);
     },
@@ -65,6 +66,7 @@ function noteTextColumns(reader: RowReader, context: ReaderContext): RowReader {
 interface ReaderContext {
   side: TableSide;
   table: TableDef;
+  label: string;
   notices: Notice[];
   where: Where;
   keys: Map<string, number>;
@@ -102,7 +104,7 @@ function uniqueKey(context: ReaderContext, key: string, raw: RawRow, what: strin
   const seen = context.keys.get(key) ?? 0;
   context.keys.set(key, seen + 1);
   if (seen === 0) return key;
-  context.notices.push({ level: '警告', ...context.where, cell: raw.source.cell, message: `表${context.table.no}中${what}重复出现（第 ${seen + 1} 次），已作为单独一行导入，请核对。` });
+  context.notices.push({ level: '警告', ...context.where, cell: raw.source.cell, message: `${context.label}中${what}重复出现（第 ${seen + 1} 次），已作为单独一行导入，请核对。` });
   return `${key}#${seen + 1}`;
 }
 
@@ -116,7 +118,7 @@ function unmapped(context: ReaderContext, raw: RawRow, reason: string): undefine
     level: amounts > 0 ? '警告' : '提示',
     ...context.where,
     cell: raw.source.cell,
-    message: `表${context.table.no}第 ${raw.sheetRow} 行${reason}${amounts > 0 ? `，该行 ${amounts} 个金额未导入` : '，已跳过'}。`,
+    message: `${context.label}第 ${raw.sheetRow} 行${reason}${amounts > 0 ? `，该行 ${amounts} 个金额未导入` : '，已跳过'}。`,
   });
   return undefined;
 }
@@ -158,8 +160,6 @@ function fixedReader(defs: readonly FixedRowDef[], context: ReaderContext): RowR
   };
 }
 
-const CODE_LEVELS: Record<number, RowLevel> = { 3: 'class', 5: 'section', 7: 'item' };
-
 function codedTreeReader(model: Extract<RowModel, { kind: 'codedTree' }>, context: ReaderContext): RowReader {
   const codeColumn = columnOfKind(context.side, 'code') ?? 'code';
   const nameColumn = columnOfKind(context.side, 'name') ?? 'name';
@@ -189,12 +189,12 @@ function codedTreeReader(model: Extract<RowModel, { kind: 'codedTree' }>, contex
         const byName = name ? catalogue.findByName(model.classification, name) : [];
         if (byName.length !== 1 || !byName[0]) return unmapped(context, raw, `缺少科目编码（科目名称「${name}」）`);
         code = byName[0].code;
-        context.notices.push({ level: '提示', ...context.where, cell: raw.source.cell, message: `表${context.table.no}第 ${raw.sheetRow} 行缺少科目编码，已按科目名称「${name}」补为 ${code}。` });
+        context.notices.push({ level: '提示', ...context.where, cell: raw.source.cell, message: `${context.label}第 ${raw.sheetRow} 行缺少科目编码，已按科目名称「${name}」补为 ${code}。` });
       }
       if (!/^\d+$/.test(code)) return unmapped(context, raw, `的科目编码「${code}」不是数字编码`);
-      const level = CODE_LEVELS[code.length];
-      if (!level || !model.codeLengths.includes(code.length)) {
-        context.notices.push({ level: '警告', ...context.where, cell: raw.source.cell, message: `表${context.table.no}第 ${raw.sheetRow} 行科目编码「${code}」位数不对（类 3 位、款 5 位、项 7 位）。` });
+      const level = levelOfCode(model.classification, code);
+      if (!level) {
+        context.notices.push({ level: '警告', ...context.where, cell: raw.source.cell, message: `${context.label}第 ${raw.sheetRow} 行科目编码「${code}」位数不对（${codeLengthsText(model.classification)}）。` });
       }
       if (!name) name = catalogue.get(model.classification, code)?.name ?? '';
       return makeRow(context, raw, { key: uniqueKey(context, units.keyOf(code), raw, `科目编码 ${code}`), level: level ?? 'item', code, name });
@@ -229,7 +229,7 @@ function economicPairsReader(model: Extract<RowModel, { kind: 'economicPairs' }>
         }
       }
       if (!govName && !govCode) {
-        const cls = deptCode ? (deptCode.length === 3 ? catalogue.get('economicDept', deptCode) : undefined) : catalogue.findByName('economicDept', deptName).find((e) => e.code.length === 3);
+        const cls = deptCode ? (catalogue.levelOf('economicDept', deptCode) === 'class' ? catalogue.get('economicDept', deptCode) : undefined) : catalogue.findByName('economicDept', deptName, { level: 'class' })[0];
         if (cls) {
           currentClass = cls.code;
           return makeRow(context, raw, { key: uniqueKey(context, units.keyOf(`class:${cls.code}`), raw, `经济分类「${deptName}」`), level: 'class', code: cls.code, name: deptName || cls.name });
@@ -237,10 +237,10 @@ function economicPairsReader(model: Extract<RowModel, { kind: 'economicPairs' }>
       }
       const dept = deptCode
         ? { code: deptCode }
-        : (catalogue.findByName('economicDept', deptName, currentClass ? { parentCode: currentClass } : undefined)[0] ?? catalogue.findByName('economicDept', deptName).find((e) => e.code.length === 5));
-      const gov = govCode ? { code: govCode } : govName ? catalogue.findByName('economicGov', govName).find((e) => e.code.length === 5) : undefined;
+        : (catalogue.findByName('economicDept', deptName, currentClass ? { parentCode: currentClass } : undefined)[0] ?? catalogue.findByName('economicDept', deptName, { level: 'section' })[0]);
+      const gov = govCode ? { code: govCode } : govName ? catalogue.findByName('economicGov', govName, { level: 'section' })[0] : undefined;
       if (!dept) {
-        context.notices.push({ level: '提示', ...context.where, cell: raw.source.cell, message: `表${context.table.no}第 ${raw.sheetRow} 行的部门经济科目「${deptName}」不在经济分类目录中。` });
+        context.notices.push({ level: '提示', ...context.where, cell: raw.source.cell, message: `${context.label}第 ${raw.sheetRow} 行的部门经济科目「${deptName}」不在经济分类目录中。` });
       }
       const key = uniqueKey(context, units.keyOf(`${deptName}|${govName}`), raw, `经济科目「${deptName} / ${govName}」`);
       return makeRow(context, raw, {

@@ -1,15 +1,10 @@
-// The Chinese native menu, as a pure template. Most items are commands for the renderer (channel 'menu').
-// No runtime import of electron here: the preload reuses MENU_COMMANDS.
+// The Chinese native menu, as a pure template. Most items are commands for the renderer (channel 'menu');
+// the command names live in src/shared/api/menu.ts, which the preload may import (it may not import src/main).
 import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../shared/api/menu';
 import { MENU_TEXT } from '../../shared/strings';
 
-/** What the renderer receives as `onMenu(command)`. */
-export const MENU_COMMANDS = ['new', 'open', 'import', 'export', 'undo', 'redo', 'reviewAll', 'nextIssue'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
-export function isMenuCommand(value: unknown): value is MenuCommand {
-  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
-}
+export { MENU_COMMANDS, isMenuCommand, type MenuCommand } from '../../shared/api/menu';
 
 export interface MenuActions {
   /** Forwards a command to the window's renderer: webContents.send('menu', command). */

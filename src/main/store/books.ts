@@ -3,12 +3,12 @@ import type Database from 'better-sqlite3';
 import type { Book, BookRow, BookTable, BookUnit, Notice, TablePrecision, UnitKind } from '../../shared/book';
 import type { MoneyUnit } from '../../shared/money';
 import { isCanonicalDecimal } from './canonical';
-import { amountFromColumns, amountToColumns, INSERT_AMOUNT, sourceFromColumns, sourceToColumns, type AmountColumns } from './codec';
+import { amountFromColumns, amountToColumns, INSERT_AMOUNT, INSERT_ROW, rowFromColumns, rowToColumns, sourceFromColumns, sourceToColumns, type AmountColumns, type RowColumns } from './codec';
 import { StoreError, storeMessages } from './errors';
 import type { ExplanationRepository } from './explanations';
 import type { PerformanceTargetForm } from '../../shared/performance';
 import type { LogWriter } from './log';
-import type { BookSummary, ImportPayload, InsertBookOptions, RowSide } from './types';
+import type { BookSummary, ImportPayload, InsertBookOptions } from './types';
 
 /** Progress granularity: small enough for a lively CLI, large enough to cost nothing. */
 export const PROGRESS_EVERY = 500;
@@ -37,22 +37,6 @@ interface TableRow {
   /** JSON object; NULL when the importer recorded none (and for books stored before migration 3). */
   column_letters: string | null;
   precision: string | null;
-}
-
-export interface RowRow {
-  id: number;
-  book_table_id: number;
-  side: RowSide;
-  row_key: string;
-  level: BookRow['level'];
-  code: string | null;
-  name: string;
-  gov_code: string | null;
-  gov_name: string | null;
-  unit_name: string | null;
-  source_file: string | null;
-  source_sheet: string | null;
-  source_cell: string | null;
 }
 
 interface NoticeRow {
@@ -89,11 +73,7 @@ export function createBookRepository(
                                column_letters, precision)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    insertRow: db.prepare(
-      `INSERT INTO book_rows (book_table_id, side, position, row_key, level, code, name, gov_code, gov_name,
-                              unit_name, source_file, source_sheet, source_cell)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    insertRow: db.prepare(INSERT_ROW),
     insertAmount: db.prepare(INSERT_AMOUNT),
     insertForm: db.prepare('INSERT INTO performance_forms (book_id, position, project_name, form) VALUES (?, ?, ?, ?)'),
     forms: db.prepare<[number], { form: string }>('SELECT form FROM performance_forms WHERE book_id = ? ORDER BY position'),
@@ -107,7 +87,7 @@ export function createBookRepository(
     ),
     units: db.prepare<[number], { name: string; kind: string; administrative: number }>('SELECT name, kind, administrative FROM units WHERE book_id = ? ORDER BY position'),
     tables: db.prepare<[number], TableRow>('SELECT * FROM book_tables WHERE book_id = ? ORDER BY no, id'),
-    rows: db.prepare<[number], RowRow>(
+    rows: db.prepare<[number], RowColumns>(
       // This ORDER BY follows the indexes (book_id, no[, rowid]) then (book_table_id, position): no sort step.
       `SELECT r.* FROM book_tables t JOIN book_rows r ON r.book_table_id = t.id
        WHERE t.book_id = ? ORDER BY t.no, t.id, r.position`,
@@ -164,20 +144,7 @@ export function createBookRepository(
       table.rows.forEach((row, position) => {
         const rowId = Number(
           runUnique(
-            () =>
-              s.insertRow.run(
-                tableRowId,
-                row.side,
-                position,
-                row.key,
-                row.level,
-                row.code ?? null,
-                row.name,
-                row.govCode ?? null,
-                row.govName ?? null,
-                row.unitName ?? null,
-                ...sourceToColumns(row.source),
-              ),
+            () => s.insertRow.run(...rowToColumns(tableRowId, row.side, position, row)),
             () => storeMessages.duplicateRow(table.title, row.key, row.side),
           ).lastInsertRowid,
         );
@@ -231,7 +198,7 @@ export function createBookRepository(
     for (const r of s.rows.all(id)) {
       let rows = rowsByTable.get(r.book_table_id);
       if (!rows) rowsByTable.set(r.book_table_id, (rows = []));
-      rows.push(rowFromColumns(r, amountsByRow.get(r.id) ?? {}));
+      rows.push({ side: r.side, ...rowFromColumns(r, amountsByRow.get(r.id) ?? {}) });
     }
     const tables = s.tables.all(id).map((t): BookTable => {
       const table: BookTable = {
@@ -301,17 +268,6 @@ export function createBookRepository(
       if (s.delete.run(id).changes === 0) throw new StoreError('book-not-found', storeMessages.bookNotFound(id));
     },
   };
-}
-
-function rowFromColumns(r: RowRow, values: BookRow['values']): BookRow {
-  const row: BookRow = { key: r.row_key, side: r.side, level: r.level, name: r.name, values };
-  if (r.code !== null) row.code = r.code;
-  if (r.gov_code !== null) row.govCode = r.gov_code;
-  if (r.gov_name !== null) row.govName = r.gov_name;
-  if (r.unit_name !== null) row.unitName = r.unit_name;
-  const source = sourceFromColumns(r.source_file, r.source_sheet, r.source_cell);
-  if (source) row.source = source;
-  return row;
 }
 
 /** Runs an insert, turning a UNIQUE violation into a Chinese message the clerk can act on. */

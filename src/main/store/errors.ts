@@ -1,4 +1,6 @@
 // Store errors: every message a clerk may read is Chinese; `code` lets the API router map them without parsing text.
+import { SIDE_WORDS, sideName } from '../../shared/labels';
+
 export type StoreErrorCode =
   | 'cannot-open'
   | 'version-too-new'
@@ -19,10 +21,9 @@ export class StoreError extends Error {
   }
 }
 
-const SIDE_LABEL = { main: '', income: '收入方', expenditure: '支出方' } as const;
-
-export function sideLabel(side: keyof typeof SIDE_LABEL): string {
-  return SIDE_LABEL[side] ? `（${SIDE_LABEL[side]}）` : '';
+export function sideLabel(side: keyof typeof SIDE_WORDS): string {
+  const name = sideName(side);
+  return name ? `（${name}）` : '';
 }
 
 export const storeMessages = {
@@ -35,10 +36,10 @@ export const storeMessages = {
     `数据库版本（${found}）高于本程序支持的版本（${supported}），请升级程序。`,
   bookNotFound: (id: number) => `找不到编号为 ${id} 的预算本`,
   tableNotFound: (bookId: number, tableId: string) => `预算本 ${bookId} 中没有表“${tableId}”`,
-  rowNotFound: (tableTitle: string, rowKey: string, side: keyof typeof SIDE_LABEL) =>
+  rowNotFound: (tableTitle: string, rowKey: string, side: keyof typeof SIDE_WORDS) =>
     `表“${tableTitle}”${sideLabel(side)}中找不到行“${rowKey}”`,
   duplicateTable: (tableId: string) => `预算本中表“${tableId}”出现了两次`,
-  duplicateRow: (tableTitle: string, rowKey: string, side: keyof typeof SIDE_LABEL) =>
+  duplicateRow: (tableTitle: string, rowKey: string, side: keyof typeof SIDE_WORDS) =>
     `表“${tableTitle}”${sideLabel(side)}中行键“${rowKey}”重复，无法保存`,
   invalidAmount: (text: string) =>
     `金额“${text}”不是规范的十进制数字（例如 1234.50）：请去掉千分位、单位和空格后再试`,

@@ -9,10 +9,9 @@
 //  When the side has no rows yet, null and undefined both append at the end of the table.
 // A deleteRow entry holds the whole row (names, codes, source, and every amount with its source refs) so
 // undo restores it exactly. undo/redo dispatch here through restore() (called from edits.ts).
-import type { RowRow } from './books';
 import type Database from 'better-sqlite3';
 import type { BookRow } from '../../shared/book';
-import { AMOUNT_COLUMNS, amountFromColumns, amountToColumns, INSERT_AMOUNT, sourceFromColumns, sourceToColumns, type AmountColumns } from './codec';
+import { AMOUNT_COLUMNS, amountFromColumns, amountToColumns, INSERT_AMOUNT, INSERT_ROW, rowFromColumns, rowToColumns, type AmountColumns, type RowColumns, type SidelessRow } from './codec';
 import { isCanonicalDecimal } from './canonical';
 import { StoreError, storeMessages } from './errors';
 import type { LogWriter } from './log';
@@ -26,9 +25,6 @@ import type {
   RowSide,
   RowStructureChange,
 } from './types';
-
-/** A stored row as rows.ts reads it: the row columns plus its position in the table. */
-type RowColumns = Omit<RowRow, 'book_table_id' | 'side'> & { position: number };
 
 export interface RowRepository {
   insertRow(input: InsertRowInput): RowEditResult;
@@ -58,11 +54,7 @@ export function createRowRepository(db: Database.Database, log: LogWriter, now: 
     ),
     shiftUp: db.prepare('UPDATE book_rows SET position = position + 1 WHERE book_table_id = ? AND position >= ?'),
     shiftDown: db.prepare('UPDATE book_rows SET position = position - 1 WHERE book_table_id = ? AND position > ?'),
-    insert: db.prepare(
-      `INSERT INTO book_rows (book_table_id, side, position, row_key, level, code, name, gov_code, gov_name,
-                              unit_name, source_file, source_sheet, source_cell)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    insert: db.prepare(INSERT_ROW),
     amounts: db.prepare<[number], AmountColumns & { column_id: string }>(`SELECT column_id, ${AMOUNT_COLUMNS} FROM amounts WHERE row_id = ? ORDER BY column_id`),
     insertAmount: db.prepare(INSERT_AMOUNT),
     deleteAmounts: db.prepare('DELETE FROM amounts WHERE row_id = ?'),
@@ -85,26 +77,12 @@ export function createRowRepository(db: Database.Database, log: LogWriter, now: 
   };
 
   /** Writes the row (and its amounts) at `position`, shifting that position and later ones up by one. */
-  const put = (t: { id: number; title: string }, side: RowSide, row: Omit<BookRow, 'side'>, position: number) => {
+  const put = (t: { id: number; title: string }, side: RowSide, row: SidelessRow, position: number) => {
     if (s.row.get(t.id, side, row.key)) {
       throw new StoreError('duplicate-key', storeMessages.duplicateRow(t.title, row.key, side));
     }
     s.shiftUp.run(t.id, position);
-    const rowId = Number(
-      s.insert.run(
-        t.id,
-        side,
-        position,
-        row.key,
-        row.level,
-        row.code ?? null,
-        row.name,
-        row.govCode ?? null,
-        row.govName ?? null,
-        row.unitName ?? null,
-        ...sourceToColumns(row.source),
-      ).lastInsertRowid,
-    );
+    const rowId = Number(s.insert.run(...rowToColumns(t.id, side, position, row)).lastInsertRowid);
     for (const [columnId, amount] of Object.entries(row.values)) {
       s.insertAmount.run(rowId, columnId, ...amountToColumns(amount));
     }
@@ -118,20 +96,7 @@ export function createRowRepository(db: Database.Database, log: LogWriter, now: 
     s.deleteAmounts.run(r.id);
     s.deleteRow.run(r.id);
     s.shiftDown.run(t.id, r.position);
-    const row: DeleteRowPayload['row'] & { position: number } = {
-      key: r.row_key,
-      level: r.level,
-      name: r.name,
-      values,
-      position: r.position,
-    };
-    if (r.code !== null) row.code = r.code;
-    if (r.gov_code !== null) row.govCode = r.gov_code;
-    if (r.gov_name !== null) row.govName = r.gov_name;
-    if (r.unit_name !== null) row.unitName = r.unit_name;
-    const source = sourceFromColumns(r.source_file, r.source_sheet, r.source_cell);
-    if (source) row.source = source;
-    return row;
+    return { ...rowFromColumns(r, values), position: r.position };
   };
 
   const commit = (bookId: number, kind: 'insertRow' | 'deleteRow', payload: unknown, actor?: string): RowEditResult => {

@@ -3,7 +3,7 @@
 import type { Book, BookAmount, BookRow, Explanation, Notice, RowLevel } from '../../shared/book';
 import type { MoneyUnit } from '../../shared/money';
 
-export type RowSide = BookRow['side'];
+export type RowSide = SideId;
 
 export interface InsertBookOptions {
   /** Called from inside the open transaction every 500 rows and once at the end (written === total). */
@@ -27,12 +27,8 @@ export interface BookSummary {
   revision: number;
 }
 
-export interface CellAddress {
-  tableId: string;
-  side: RowSide;
-  rowKey: string;
-  columnId: string;
-}
+import type { CellAddress, SideId } from '../../shared/cell';
+export type { CellAddress };
 
 /** One cell's state before and after an action; null means "no amount" (a blank cell). */
 export interface AmountChange extends CellAddress {

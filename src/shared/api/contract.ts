@@ -1,6 +1,7 @@
 // The one typed API between the UI and the services. Electron IPC and the local web host both carry exactly
 // these calls to the same router (src/main/api/router.ts); the renderer knows nothing else.
 import type { Book, Notice } from '../book';
+import type { BookPatch, CellValue, SideId } from '../cell';
 import type { CatalogueEntry } from '../catalogue';
 import type { ClassificationId } from '../template/types';
 import type { Finding, ValidationSummary } from '../validation';
@@ -15,15 +16,6 @@ export interface BookListItem {
   updatedAt: string;
   revision: number;
   summary: ValidationSummary;
-}
-
-export interface CellEdit {
-  tableId: string;
-  side: 'main' | 'income' | 'expenditure';
-  rowKey: string;
-  columnId: string;
-  /** Canonical decimal string, or null to clear. The UI parses what the clerk typed (parseAmount) first. */
-  value: string | null;
 }
 
 /** A workbook handed over by the UI: a path (Electron dialogs) or the bytes (browser upload, drag and drop). */
@@ -48,22 +40,26 @@ export interface ApiMethods {
   /** `detection`: which template family the workbooks were recognised as, and why (Chinese, one sentence). */
   'books.import': { params: { files: WorkbookInput[] }; result: { bookId: number; notices: Notice[]; detection: string } };
   'books.delete': { params: { bookId: number }; result: { deleted: true } };
-  /** `computed`: "tableId|side|rowKey|columnId" of totals that follow their parts (read-only in the grid). */
+  /** `computed`: `cellKey`s of totals that follow their parts (read-only in the grid). */
   'book.get': { params: { bookId: number }; result: { book: Book; notices: Notice[]; state: ValidationState; computed: string[] } };
-  /** `cells`: every cell written — the clerk's edits and the totals that followed them — in one undo step. */
-  'book.setCells': { params: { bookId: number; cells: CellEdit[] }; result: ValidationState & { cells: CellEdit[] } };
-  'book.undo': { params: { bookId: number }; result: ValidationState & { changed: boolean } };
-  'book.redo': { params: { bookId: number }; result: ValidationState & { changed: boolean } };
+  /**
+   * `cells`: the clerk's figures (canonical decimal strings; the UI parses what was typed first). `patch`: what was
+   * written — those cells and the totals that followed — in one undo step, for the UI to lay onto its copy.
+   */
+  'book.setCells': { params: { bookId: number; cells: CellValue[] }; result: ValidationState & { patch: BookPatch } };
+  /** `patch`: the cells as the undo/redo left them; `reload`: the book's rows changed (an undone row insertion). */
+  'book.undo': { params: { bookId: number }; result: ValidationState & { changed: boolean; patch: BookPatch; reload: boolean } };
+  'book.redo': { params: { bookId: number }; result: ValidationState & { changed: boolean; patch: BookPatch; reload: boolean } };
   /**
    * Adds a coded row (类/款/项 by code; missing parents come along, names from the catalogue) or a project row
    * (under a unit of 表十二/十三). Rows are placed where the table's order says.
    */
   'book.insertRow': {
-    params: { bookId: number; tableId: string; side: 'main' | 'income' | 'expenditure'; code?: string; name?: string; unitName?: string };
+    params: { bookId: number; tableId: string; side: SideId; code?: string; name?: string; unitName?: string };
     result: { rowKeys: string[] };
   };
   /** Removes a row that holds no figures and has no child rows (clear its figures first: totals then follow). */
-  'book.deleteRow': { params: { bookId: number; tableId: string; side: 'main' | 'income' | 'expenditure'; rowKey: string }; result: { deleted: true } };
+  'book.deleteRow': { params: { bookId: number; tableId: string; side: SideId; rowKey: string }; result: { deleted: true } };
   'validation.explain': { params: { bookId: number; findingKey: string; text: string | null }; result: ValidationState };
   'export.workbook': {
     params: { bookId: number; path?: string; report?: 'auto' | 'always' | 'never' };

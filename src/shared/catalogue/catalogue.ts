@@ -24,13 +24,18 @@ export interface CatalogueFile {
   entries: readonly CatalogueEntry[];
 }
 
+/** Digits of a 类, 款 and 项 code (function and income classifications): the one place these numbers live. */
+const CLASS_SECTION_ITEM: readonly number[] = [3, 5, 7];
+/** Economic classifications stop at 款. */
+const CLASS_SECTION: readonly number[] = CLASS_SECTION_ITEM.slice(0, 2);
+
 /** Code lengths of 类/款/项 per classification (function and income codes: 3/5/7; economic: 3/5). */
 export const CODE_LENGTHS: Readonly<Record<ClassificationId, readonly number[]>> = {
-  function: [3, 5, 7],
-  govFundIncome: [3, 5, 7],
-  stateCapitalIncome: [3, 5, 7],
-  economicDept: [3, 5],
-  economicGov: [3, 5],
+  function: CLASS_SECTION_ITEM,
+  govFundIncome: CLASS_SECTION_ITEM,
+  stateCapitalIncome: CLASS_SECTION_ITEM,
+  economicDept: CLASS_SECTION,
+  economicGov: CLASS_SECTION,
 };
 
 export const CLASSIFICATION_IDS = Object.keys(CODE_LENGTHS) as readonly ClassificationId[];
@@ -50,6 +55,31 @@ const LEVELS: readonly CatalogueLevel[] = ['class', 'section', 'item'];
 
 export function isClassificationId(value: unknown): value is ClassificationId {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CODE_LENGTHS, value);
+}
+
+/** The 类 a code belongs to ('2010301' → '201'): every classification has 3-digit classes. */
+export function classCodeOf(code: string): string {
+  return code.slice(0, CLASS_SECTION_ITEM[0]);
+}
+
+/**
+ * The 款 and 类 a code sits under, nearest first, by their lengths: '2010301' → ['20103', '201']. A code of the
+ * wrong length still names them ('20103999' → ['20103', '201']): only 类 and 款 have rows under them.
+ */
+export function ancestorCodes(code: string): string[] {
+  return CLASS_SECTION.filter((length) => length < code.length)
+    .reverse()
+    .map((length) => code.slice(0, length));
+}
+
+/** Whether a code is a 类 code by its length (any classification). */
+export function isClassCode(code: string | undefined): boolean {
+  return code?.length === CLASS_SECTION_ITEM[0];
+}
+
+/** "类 3 位、款 5 位、项 7 位": the code lengths of a classification, for messages. */
+export function codeLengthsText(classification: ClassificationId): string {
+  return CODE_LENGTHS[classification].map((length, i) => `${LEVEL_LABELS[LEVELS[i] ?? 'item']} ${length} 位`).join('、');
 }
 
 /** Structural level of a code (digits only, right length); says nothing about whether the code is known. */

@@ -1,5 +1,6 @@
 // The template model: a family of disclosure tables described purely as data.
 // Import, validation, export and the editor all read these definitions; none of them knows a table by number.
+import type { SideId } from '../cell';
 import type { MoneyUnit } from '../money';
 
 /** A header label and the alternative spellings real workbooks use for it. `{year}` matches any 4-digit year. */
@@ -63,8 +64,8 @@ export type RowModel =
   | {
       kind: 'codedTree';
       totalLabel: LabelSpec;
+      /** Also fixes the code lengths (CODE_LENGTHS in the catalogue: 类/款/项 3/5/7, economic 3/5). */
       classification: ClassificationId;
-      codeLengths: readonly number[];
       /** Only 项 rows are printed (河南), no 类/款 subtotal rows: a missing parent row is no error, and none is inserted. */
       itemsOnly?: boolean;
     }
@@ -93,7 +94,7 @@ export type ClassificationId = 'function' | 'govFundIncome' | 'stateCapitalIncom
 
 /** One side of a table: single tables have one, 收支总表 have an income and an expenditure side. */
 export interface TableSide {
-  id: 'main' | 'income' | 'expenditure';
+  id: SideId;
   label?: string;
   columns: readonly ColumnDef[];
   rows: RowModel;
@@ -118,10 +119,18 @@ export interface TableDef {
   emptyNote: string;
 }
 
-export interface TemplateFamily {
-  id: string;
+/**
+ * How a family's documents number their tables, and so how the workbench names them everywhere (tabs, findings,
+ * notices, report, CLI): 'chinese' 表一…表十三 (山西, 决算), 'arabic' 表1…表10 (上海, 河南). See src/shared/labels.ts.
+ */
+export type TableNumbering = 'chinese' | 'arabic';
+
+/** `Id` is the family id as a literal type, so the family registry can key other data by it exhaustively. */
+export interface TemplateFamily<Id extends string = string> {
+  id: Id;
   name: string;
   region: string;
+  tableNumbering: TableNumbering;
   /** Unit and precision in which the family's tables are published. */
   unit: MoneyUnit;
   decimals: number;

@@ -35,8 +35,12 @@ export class BookIndex {
   private readonly figures: (bigint | undefined)[] = [];
   private readonly figureCounts = new Map<string, number>();
 
-  constructor(readonly book: Book) {
-    this.scale = scaleOf(book);
+  /** `minScale`: hold figures to at least this many decimals (an edit typed more precisely than the book). */
+  constructor(
+    readonly book: Book,
+    minScale = 0,
+  ) {
+    this.scale = Math.max(scaleOf(book), minScale);
     this.factor = new Dec(10).pow(this.scale);
     for (const table of book.tables) {
       this.tables.set(table.tableId, table);
@@ -161,7 +165,7 @@ export class BookIndex {
   }
 
   /** "-12.3" at scale 2 → -1230n, straight from the canonical string (no decimal parsing in the hot path). */
-  private scaled(value: string): bigint {
+  scaled(value: string): bigint {
     const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
     if (!match) return BigInt(new Dec(value).times(this.factor).toFixed(0));
     const fraction = match[3] ?? '';

@@ -2,11 +2,9 @@
 import type { BookRow } from '../book';
 import type { TemplateFamily } from '../template/types';
 import { substituteYear } from '../template/types';
-import { CHINESE_ORDINALS } from '../template/families/common';
+import { SIDE_WORDS, sideName, tableLabel } from '../labels';
 import type { BookIndex } from './book-index';
 import type { Location, SideId } from './types';
-
-const SIDE_LABELS: Record<SideId, string> = { main: '', income: '收入', expenditure: '支出' };
 
 export class Describer {
   constructor(
@@ -18,9 +16,9 @@ export class Describer {
     return this.family.tables.find((t) => t.id === tableId)?.no ?? 0;
   }
 
-  /** "表二", as the documents print it. */
+  /** "表二" or "表2": the family's own numbering (src/shared/labels.ts). */
   tableName(tableId: string): string {
-    return `表${CHINESE_ORDINALS[this.tableNo(tableId) - 1] ?? this.tableNo(tableId)}`;
+    return tableLabel(this.family, this.tableNo(tableId));
   }
 
   columnLabel(tableId: string, columnId: string): string {
@@ -42,10 +40,10 @@ export class Describer {
 
   /** "收入方"; sides that are not 收入/支出 (决算 基本支出表: 人员经费 | 公用经费) are named by their template label. */
   private sideLabel(tableId: string, side: SideId): string {
-    const word = SIDE_LABELS[side];
+    const word = SIDE_WORDS[side];
     if (!word) return '';
     const label = this.family.tables.find((t) => t.id === tableId)?.sides.find((s) => s.id === side)?.label;
-    return label && !label.includes(word) ? label : `${word}方`;
+    return label && !label.includes(word) ? label : sideName(side);
   }
 
   location(tableId: string, side: SideId, row: BookRow, columnId?: string): Location {

@@ -1,5 +1,6 @@
 // The validator of one book: a full run, then incremental re-validation of the checks an edited cell feeds.
 import type { Book } from '../book';
+import { applyPatch, type CellAddress, type SideId } from '../cell';
 import { defaultCatalogue, type Catalogue } from '../catalogue';
 import { findFamily } from '../template/registry';
 import type { TemplateFamily } from '../template/types';
@@ -7,7 +8,7 @@ import { BookIndex, ScaleExceeded } from './book-index';
 import type { Check, ConditionNode } from './check';
 import { compileRules } from './compile';
 import { Describer } from './describe';
-import { rulesForFamily } from './rules/registry';
+import { rulesForFamily } from '../families';
 import type { Finding, Rule, Severity, ValidationSummary } from './types';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -15,21 +16,14 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export interface ValidatorOptions {
   rules?: readonly Rule[];
   catalogue?: Catalogue;
+  /** Hold figures to at least this many decimals (see BookIndex). */
+  minScale?: number;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** One cell written: a clerk's edit or a total that followed it. */
-export interface CellWrite {
-  tableId: string;
-  side: 'main' | 'income' | 'expenditure';
-  rowKey: string;
-  columnId: string;
-  value: string | null;
 }
 
 export class Validator {
@@ -43,11 +37,10 @@ export class Validator {
   private readonly positions = new Map<Check, number>();
   /** The cell → checks index is built on the first edit: a one-shot validation (check, export) never needs it. */
   private dependenciesReady = false;
-  /** Sum relations by part cell, built on the first propagation. */
-  private partOf: Map<number, Check[]> | undefined;
   private readonly family: TemplateFamily;
   private readonly rules: readonly Rule[];
   private readonly catalogue: Catalogue;
+  private minScale: number;
 
   constructor(
     readonly book: Book,
@@ -58,6 +51,23 @@ export class Validator {
     this.family = family;
     this.rules = options.rules ?? rulesForFamily(book.familyId);
     this.catalogue = options.catalogue ?? defaultCatalogue();
+    this.minScale = options.minScale ?? 0;
+    this.build();
+  }
+
+  /** The figures as exact scaled integers, by cell id (read by the book session to plan totals). */
+  get figures(): BookIndex {
+    return this.index;
+  }
+
+  /** Every sum relation with parts, as cell ids (total first): the graph totals follow. */
+  sumRelations(): readonly (readonly number[])[] {
+    return this.checks.flatMap((check) => (check.sum && check.sum.length >= 2 ? [check.sum] : []));
+  }
+
+  /** Rebuilds at a wider scale when a figure has more decimals than the book had. */
+  widen(minScale: number): void {
+    this.minScale = Math.max(this.minScale, minScale);
     this.build();
   }
 
@@ -68,13 +78,12 @@ export class Validator {
 
   /** Compiles the rules against the book as it is now and runs every check. */
   private build(): void {
-    this.index = new BookIndex(this.book);
+    this.index = new BookIndex(this.book, this.minScale);
     this.dependents.clear();
     this.tableDependents.clear();
     this.gateDependents.clear();
     this.gated.clear();
     this.positions.clear();
-    this.partOf = undefined;
     this.checks = compileRules(this.rules, {
       index: this.index,
       describe: new Describer(this.index, this.family),
@@ -102,113 +111,45 @@ export class Validator {
   }
 
   /**
-   * Records a new figure (canonical decimal string, or null for blank) in the book and re-runs only the
-   * checks that read it, plus those gated by a condition whose truth it changed. Returns how many ran.
+   * Records a new figure (canonical decimal string, or null for blank) in the book and re-runs only the checks
+   * that read it. A convenience over `applyPatch` + `cellsChanged` for one cell (tests, scripts).
    */
   setValue(tableId: string, side: string, rowKey: string, column: string, value: string | null): number {
-    const row = this.index.row(tableId, side, rowKey);
-    if (!row) throw new Error(`表 ${tableId} 中没有行「${rowKey}」。`);
-    this.prepareIncremental();
-    if (value === null) delete row.values[column];
-    else {
-      // A typed figure has no printed precision of its own: its column's applies.
-      const { decimals: _printed, ...kept } = row.values[column] ?? { value };
-      row.values[column] = { ...kept, value };
-    }
-    let cell: number | undefined;
-    try {
-      cell = this.index.setValue(tableId, side, rowKey, column, value);
-    } catch (error) {
-      if (!(error instanceof ScaleExceeded)) throw error;
-      this.build(); // more decimals than the book had: rebuild at the wider scale
-      this.prepareIncremental();
-      return this.checks.length;
-    }
-    const affected = new Set<Check>();
-    for (const check of (cell === undefined ? undefined : this.dependents.get(cell)) ?? []) affected.add(check);
-    for (const check of this.tableDependents.get(tableId) ?? []) affected.add(check);
-    for (const gate of (cell === undefined ? undefined : this.gateDependents.get(cell)) ?? []) {
-      const before = gate.holds;
-      if (gate.evaluate() !== before) for (const check of this.gated.get(gate) ?? []) affected.add(check);
-    }
-    for (const check of affected) this.results[this.positions.get(check) as number] = check.run();
-    return affected.size;
-  }
-
-  /** "tableId|side|rowKey|columnId" of every cell that is the total of a sum relation with parts: computed, read-only. */
-  computedCells(): Set<string> {
-    const out = new Set<string>();
-    for (const check of this.checks) {
-      if (!check.sum || check.sum.length < 2) continue;
-      const { tableId, row, column } = this.index.cellInfo(check.sum[0] as number);
-      out.add(`${tableId}|${row.side}|${row.key}|${column}`);
-    }
-    return out;
+    const address = { tableId, side: side as SideId, rowKey, columnId: column };
+    if (!this.index.row(tableId, side, rowKey)) throw new Error(`表 ${tableId} 中没有行「${rowKey}」。`);
+    applyPatch(this.book, { set: [{ ...address, value }], derived: [] });
+    return this.cellsChanged([address]);
   }
 
   /**
-   * Applies the clerk's edits and lets every total that depends on them follow, bottom-up through the sum
-   * relations (项 → 款 → 类 → 合计, row totals, 收入总计 …). A total keeps the difference it already had from
-   * its parts, so a published 尾差 stays a 尾差: adding 1.00 to a 项 adds exactly 1.00 to its 款, 类 and 合计.
-   * Returns every cell written (edits first, then totals) for the caller to store as one transaction.
+   * The book's figures at these cells changed (a patch was laid onto the book): read them again and re-run only
+   * the checks that read them, plus those gated by a condition whose truth changed. Returns how many ran.
+   * The validator never writes the book.
    */
-  applyEdits(edits: readonly CellWrite[]): CellWrite[] {
+  cellsChanged(cells: readonly CellAddress[]): number {
     this.prepareIncremental();
-    if (!this.partOf) {
-      this.partOf = new Map();
-      for (const check of this.checks) {
-        if (!check.sum || check.sum.length < 2) continue;
-        for (let i = 1; i < check.sum.length; i++) push(this.partOf, check.sum[i] as number, check);
-      }
-    }
-    /** Figures before this change, for every cell it touches. */
-    const before = new Map<number, bigint | undefined>();
-    const queue: number[] = [];
-    for (const edit of edits) {
-      const row = this.index.row(edit.tableId, edit.side, edit.rowKey);
+    const affected = new Set<Check>();
+    for (const address of cells) {
+      const row = this.index.row(address.tableId, address.side, address.rowKey);
       if (!row) continue;
-      const cell = this.index.cellId(row, edit.columnId);
-      if (!before.has(cell)) before.set(cell, this.index.figure(cell));
-      this.setValue(edit.tableId, edit.side, edit.rowKey, edit.columnId, edit.value);
-      queue.push(cell);
-    }
-    const old = (cell: number): bigint | undefined => (before.has(cell) ? before.get(cell) : this.index.figure(cell));
-    const totals = new Set<number>();
-    let guard = 100_000; // sum relations form no cycles, but data must never hang the UI
-    while (queue.length > 0 && guard-- > 0) {
-      const cell = queue.shift() as number;
-      for (const check of this.partOf.get(cell) ?? []) {
-        const cells = check.sum as number[];
-        let sumNow = 0n;
-        let sumBefore = 0n;
-        let present = 0;
-        for (let i = 1; i < cells.length; i++) {
-          const now = this.index.figure(cells[i] as number);
-          if (now !== undefined) {
-            sumNow += now;
-            present++;
-          }
-          sumBefore += old(cells[i] as number) ?? 0n;
-        }
-        const total = cells[0] as number;
-        const current = this.index.figure(total);
-        const tail = (old(total) ?? 0n) - sumBefore;
-        const next = present === 0 && tail === 0n ? undefined : sumNow + tail;
-        if (current === next) continue;
-        if (!before.has(total)) before.set(total, current);
-        const { tableId, row, column } = this.index.cellInfo(total);
-        this.setValue(tableId, row.side, row.key, column, next === undefined ? null : this.index.toCanonical(next));
-        totals.add(total);
-        queue.push(total);
+      let cell: number | undefined;
+      try {
+        cell = this.index.setValue(address.tableId, address.side, address.rowKey, address.columnId, row.values[address.columnId]?.value ?? null);
+      } catch (error) {
+        if (!(error instanceof ScaleExceeded)) throw error;
+        this.build(); // more decimals than the book had: rebuild at the wider scale
+        this.prepareIncremental();
+        return this.checks.length;
+      }
+      for (const check of (cell === undefined ? undefined : this.dependents.get(cell)) ?? []) affected.add(check);
+      for (const check of this.tableDependents.get(address.tableId) ?? []) affected.add(check);
+      for (const gate of (cell === undefined ? undefined : this.gateDependents.get(cell)) ?? []) {
+        const before = gate.holds;
+        if (gate.evaluate() !== before) for (const check of this.gated.get(gate) ?? []) affected.add(check);
       }
     }
-    const written: CellWrite[] = [...edits];
-    for (const cell of totals) {
-      const { tableId, row, column } = this.index.cellInfo(cell);
-      const figure = this.index.figure(cell);
-      written.push({ tableId, side: row.side, rowKey: row.key, columnId: column, value: figure === undefined ? null : this.index.toCanonical(figure) });
-    }
-    return written;
+    for (const check of affected) this.results[this.positions.get(check) as number] = check.run();
+    return affected.size;
   }
 
   findings(): Finding[] {

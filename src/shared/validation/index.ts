@@ -1,5 +1,5 @@
 export * from './types';
-export { Validator, validateBook, summarise, type ValidatorOptions, type CellWrite } from './engine';
-export { rulesForFamily } from './rules/registry';
+export { Validator, validateBook, summarise, type ValidatorOptions } from './engine';
+export { rulesForFamily } from '../families';
 export { judgeSum } from './rounding';
 export { SEVERITY_LABELS } from './messages';

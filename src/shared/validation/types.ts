@@ -1,9 +1,10 @@
 // Validation rules are data: each rule names a kind, the tables/rows/columns it relates (by template ids)
 // and a severity. The engine compiles them against a book into concrete checks; no check is hand-written.
 import type { RowLevel } from '../book';
+import type { SideId } from '../cell';
 
+export type { SideId };
 export type Severity = 'error' | 'warning' | 'info';
-export type SideId = 'main' | 'income' | 'expenditure';
 
 /** Chooses rows of one table side. All given criteria must hold; none given = every row. */
 export interface RowSelector {

@@ -1,8 +1,10 @@
 // One book: toolbar, table tabs, the grid, the findings panel and a status bar. Every edit is saved at once.
 import { useCallback, useEffect, useMemo, useState, type ReactElement } from 'react';
 import type { Book } from '../../../shared/book';
-import type { CellEdit, ValidationState } from '../../../shared/api/contract';
+import type { ValidationState } from '../../../shared/api/contract';
+import { applyPatch, type CellAddress, type CellValue } from '../../../shared/cell';
 import { planTable } from '../../../shared/export/layout';
+import { exportFileName } from '../../../shared/labels';
 import { UI_TEXT } from '../../../shared/strings';
 import { findFamily } from '../../../shared/template/registry';
 import type { Finding } from '../../../shared/validation';
@@ -21,7 +23,7 @@ interface BookViewProps {
   command?: { name: string; at: number };
 }
 
-type Focus = { side: string; rowKey: string; columnId: string };
+type Focus = Omit<CellAddress, 'tableId'>;
 
 export function BookView({ bookId, onClose, onMessage, command }: BookViewProps): ReactElement {
   const [book, setBook] = useState<Book | undefined>();
@@ -45,39 +47,45 @@ export function BookView({ bookId, onClose, onMessage, command }: BookViewProps)
 
   const family = book ? findFamily(book.familyId) : undefined;
   const def = family?.tables.find((t) => t.id === tableId);
-  const readOnlyCells = useMemo(() => new Set(computed.filter((key) => key.startsWith(`${tableId}|`)).map((key) => key.slice(tableId.length + 1))), [computed, tableId]);
+  const readOnlyCells = useMemo(() => new Set(computed), [computed]);
   const plan = useMemo(() => (book && def && family ? planTable(book, def, book.tables.find((t) => t.tableId === def.id), family) : undefined), [book, def, family]);
 
-  const edit = async (cells: CellEdit[]): Promise<void> => {
+  /** Lays a patch from the store onto the shown book: the same `applyPatch` the session used. */
+  const showPatch = (patch: Parameters<typeof applyPatch>[1]): void => {
+    setBook((current) => {
+      if (!current) return current;
+      const next = structuredClone(current);
+      applyPatch(next, patch);
+      return next;
+    });
+  };
+
+  const edit = async (cells: CellValue[]): Promise<void> => {
     if (!book || cells.length === 0) return;
     setSaving(true);
     const response = await invoke('book.setCells', { bookId, cells });
     setSaving(false);
     if (!response.ok) return onMessage(response.error.message);
-    const { cells: written, ...validation } = response.result;
+    const { patch, ...validation } = response.result;
     setState(validation);
-    // Show the new figures (and the totals that followed) at once; the store already holds them.
-    const next = structuredClone(book);
-    for (const cell of written) {
-      const row = next.tables.find((t) => t.tableId === cell.tableId)?.rows.find((r) => r.side === cell.side && r.key === cell.rowKey);
-      if (!row) continue;
-      if (cell.value === null) delete row.values[cell.columnId];
-      else row.values[cell.columnId] = { ...row.values[cell.columnId], value: cell.value };
-    }
-    setBook(next);
+    showPatch(patch);
   };
 
   const history = async (method: 'book.undo' | 'book.redo'): Promise<void> => {
     const response = await invoke(method, { bookId });
     if (!response.ok) return onMessage(response.error.message);
-    if (!response.result.changed) return onMessage(method === 'book.undo' ? UI_TEXT.nothingToUndo : UI_TEXT.nothingToRedo);
-    await reload();
+    const { changed, patch, reload: structural, ...validation } = response.result;
+    if (!changed) return onMessage(method === 'book.undo' ? UI_TEXT.nothingToUndo : UI_TEXT.nothingToRedo);
+    // Figures come back as a patch; only an undone row insertion or deletion reloads the book.
+    if (structural) return reload();
+    setState(validation);
+    showPatch(patch);
   };
 
   const exportWorkbook = async (): Promise<void> => {
     if (!book) return;
     if (state && state.summary.errors > 0 && !window.confirm(UI_TEXT.exportWithErrors(state.summary.errors))) return;
-    const fileName = `${book.department}${book.year}年部门预算公开.xlsx`;
+    const fileName = exportFileName(book);
     const path = window.workbench ? await window.workbench.saveExport(fileName) : undefined;
     if (window.workbench && !path) return;
     const response = await invoke('export.workbook', { bookId, ...(path ? { path } : {}) });

@@ -1,7 +1,8 @@
 // 审核结果: findings by severity and table; a click jumps to the cell; warnings take a 审核说明.
 import { useState, type ReactElement } from 'react';
 import { UI_TEXT } from '../../../shared/strings';
-import { SEVERITY_LABELS, type Finding, type ValidationSummary } from '../../../shared/validation';
+import { SEVERITY_LABELS } from '../../../shared/validation/messages';
+import type { Finding, ValidationSummary } from '../../../shared/validation/types';
 
 interface FindingsPanelProps {
   findings: Finding[];

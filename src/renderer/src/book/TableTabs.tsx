@@ -1,5 +1,8 @@
-// One tab per table, badged with its errors and warnings.
+// One tab per table, named as findings name it (表一 or 表1: the family's numbering, src/shared/labels.ts) and
+// badged with its errors and warnings.
 import type { ReactElement } from 'react';
+import { tableLabel } from '../../../shared/labels';
+import { familyOfTable } from '../../../shared/template/registry';
 import type { TableDef } from '../../../shared/template/types';
 import type { Finding } from '../../../shared/validation';
 
@@ -26,7 +29,7 @@ export function TableTabs({ tables, selected, findings, onSelect }: TableTabsPro
         const count = counts.get(table.id);
         return (
           <button key={table.id} type="button" role="tab" aria-selected={table.id === selected} className={table.id === selected ? 'tab selected' : 'tab'} onClick={() => onSelect(table.id)} title={table.title}>
-            表{table.no}
+            {tableLabel(familyOfTable(table), table.no)}
             {count?.errors ? <span className="badge error" aria-label={`${count.errors} 个错误`}>{count.errors}</span> : null}
             {count?.warnings ? <span className="badge warning" aria-label={`${count.warnings} 个警告`}>{count.warnings}</span> : null}
           </button>

@@ -2,14 +2,14 @@
 // geometry lives in layout.ts, cell meaning in model.ts, keys and ranges in useSelection.ts, clipboard in tsv.ts.
 import type { ClipboardEvent, KeyboardEvent, MouseEvent, ReactElement } from 'react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { CellEdit } from '../../../shared/api/contract';
+import type { CellAddress, CellValue } from '../../../shared/cell';
 import type { TablePlan } from '../../../shared/export/layout';
 import type { Finding } from '../../../shared/validation/types';
 import { CellEditor } from './CellEditor';
 import { GridRow } from './GridRow';
 import './grid.css';
 import { columnOffsets, columnWidths, frozenCount, HEADER_ROW_HEIGHT, revealCell, ROW_HEIGHT, visibleRows } from './layout';
-import { buildModel, type CellRef, type GridModel, type Pos } from './model';
+import { buildModel, type GridModel, type Pos } from './model';
 import { GRID_TEXT } from './strings';
 import { parseTsv } from './tsv';
 import {
@@ -33,12 +33,12 @@ export interface GridProps {
   /** Cells these locate (tableId/side/rowKey/columnId) get an error/warning marker and the messages as title. */
   findings: Finding[];
   /** Jump here: select and scroll into view. */
-  focus?: CellRef;
+  focus?: Omit<CellAddress, 'tableId'>;
   /** One call per commit, Delete, cut or paste; value = canonical decimal or null. */
-  onEdit(cells: CellEdit[]): void;
+  onEdit(cells: CellValue[]): void;
   onUndo(): void;
   onRedo(): void;
-  onSelectionChange?(cell: CellRef | undefined): void;
+  onSelectionChange?(cell: CellAddress | undefined): void;
   /** Computed total rows (`side|rowKey`): shown read-only and visibly different. */
   readOnlyRowKeys?: ReadonlySet<string>;
   /** Computed cells (`side|rowKey|columnId`, e.g. 合计 columns and 类/款 rows that follow their parts): read-only. */
@@ -55,11 +55,11 @@ interface ViewSize {
   height: number;
 }
 
-function toCellEdits(model: GridModel, edits: PosEdit[]): CellEdit[] {
-  const out: CellEdit[] = [];
+function toCellEdits(model: GridModel, edits: PosEdit[]): CellValue[] {
+  const out: CellValue[] = [];
   for (const edit of edits) {
     const ref = model.refAt(edit);
-    if (ref) out.push({ tableId: model.plan.def.id, side: ref.side as CellEdit['side'], rowKey: ref.rowKey, columnId: ref.columnId, value: edit.value });
+    if (ref) out.push({ ...ref, value: edit.value });
   }
   return out;
 }

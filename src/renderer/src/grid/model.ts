@@ -1,5 +1,6 @@
 // The grid's view of a TablePlan: which body cell is which book cell, what it shows, whether it can be edited,
 // and which findings point at it. Pure (no React, no DOM).
+import { cellKey, type CellAddress, type SideId } from '../../../shared/cell';
 import type { BodyCell, TablePlan } from '../../../shared/export/layout';
 import { Dec, formatAmount } from '../../../shared/money';
 import type { ColumnDef } from '../../../shared/template/types';
@@ -11,11 +12,6 @@ export interface Pos {
   c: number;
 }
 
-export interface CellRef {
-  side: string;
-  rowKey: string;
-  columnId: string;
-}
 
 /** What the selection reducer needs to know about the table. */
 export interface GridShape {
@@ -35,12 +31,13 @@ export interface GridModel extends GridShape {
   plan: TablePlan;
   columns: ColumnDef[];
   cellAt(p: Pos): BodyCell | undefined;
-  refAt(p: Pos): CellRef | undefined;
+  /** The book cell a grid position shows (amount and label cells alike), in the one address form. */
+  refAt(p: Pos): CellAddress | undefined;
   /** The row of a body line is read-only (computed total). */
   isReadOnlyRow(r: number): boolean;
   displayAt(p: Pos): string;
   markAt(p: Pos): CellMark | undefined;
-  find(ref: CellRef): Pos | undefined;
+  find(ref: Omit<CellAddress, 'tableId'>): Pos | undefined;
 }
 
 export const rowId = (side: string, rowKey: string): string => `${side}|${rowKey}`;
@@ -83,6 +80,7 @@ function findingMarks(findings: readonly Finding[], tableId: string): Map<string
   return marks;
 }
 
+/** `readOnlyCells`: `cellKey`s of computed totals (the session's read-only cells). */
 export function buildModel(plan: TablePlan, findings: readonly Finding[], readOnlyRowKeys?: ReadonlySet<string>, readOnlyCells?: ReadonlySet<string>): GridModel {
   const columns = plan.columns;
   const computed = computedRowIds(plan);
@@ -99,10 +97,10 @@ export function buildModel(plan: TablePlan, findings: readonly Finding[], readOn
   });
 
   const cellAt = (p: Pos): BodyCell | undefined => plan.body[p.r]?.[p.c];
-  const refAt = (p: Pos): CellRef | undefined => {
+  const refAt = (p: Pos): CellAddress | undefined => {
     const origin = cellAt(p)?.origin;
     const column = columns[p.c];
-    return origin && column ? { side: origin.side, rowKey: origin.rowKey, columnId: column.id } : undefined;
+    return origin && column ? { tableId: plan.def.id, side: origin.side as SideId, rowKey: origin.rowKey, columnId: column.id } : undefined;
   };
   const readOnlyRow = (side: string, rowKey: string): boolean => computed.has(rowId(side, rowKey)) || Boolean(readOnlyRowKeys?.has(rowId(side, rowKey)));
   const isEditable = (p: Pos): boolean => {
@@ -111,7 +109,7 @@ export function buildModel(plan: TablePlan, findings: readonly Finding[], readOn
       cell?.kind === 'amount' &&
       cell.origin !== undefined &&
       !readOnlyRow(cell.origin.side, cell.origin.rowKey) &&
-      !readOnlyCells?.has(`${cell.origin.side}|${cell.origin.rowKey}|${columns[p.c]?.id ?? ''}`)
+      !readOnlyCells?.has(cellKey(refAt(p) as CellAddress))
     );
   };
 

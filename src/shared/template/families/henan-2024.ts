@@ -4,7 +4,8 @@
 // 部门（单位）整体绩效目标表 and 部门预算项目绩效目标汇总表 are text forms (indicators) and are not modelled.
 import type { ColumnDef, FixedRowDef, HeaderNode, TableDef, TemplateFamily } from '../types';
 import { labelsOf } from '../types';
-import { amount, CHINESE_ORDINALS, codeColumn, FUNCTION_CLASS_ROWS, GFB_LABELS, GPB_LABELS, nameColumn, SCOB_LABELS } from './common';
+import { CHINESE_ORDINALS } from '../../labels';
+import { amount, codeColumn, FUNCTION_CLASS_ROWS, GFB_LABELS, GPB_LABELS, nameColumn, SCOB_LABELS } from './common';
 
 const EMPTY_NOTE = '注：本表无数据';
 const TOTAL_LABELS = ['合计', '总计'];
@@ -230,7 +231,7 @@ function expenditureByUnit(id: string, no: number, title: string, sheetName: str
           amount('projectOther', '其他运转类'),
           amount('projectSpecific', '特定目标类'),
         ],
-        rows: { kind: 'codedTree', totalLabel: TOTAL_LABELS, classification: 'function', codeLengths: [3, 5, 7], itemsOnly: true },
+        rows: { kind: 'codedTree', totalLabel: TOTAL_LABELS, classification: 'function', itemsOnly: true },
       },
     ],
     emptyNote: EMPTY_NOTE,
@@ -456,8 +457,9 @@ const t10: TableDef = {
   emptyNote: EMPTY_NOTE,
 };
 
-export const HENAN_2024: TemplateFamily = {
+export const HENAN_2024: TemplateFamily<'henan-2024'> = {
   id: 'henan-2024',
+  tableNumbering: 'arabic',
   name: '河南省部门预算公开（预算01–10表）',
   region: '河南',
   unit: '万元',

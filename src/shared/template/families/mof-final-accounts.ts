@@ -4,7 +4,8 @@
 // 类 | 款 | 项 cells: the importer reads both.
 import type { ColumnDef, FixedRowDef, HeaderNode, RowModel, TableDef, TemplateFamily } from '../types';
 import { labelsOf } from '../types';
-import { amount, CHINESE_ORDINALS, codeColumn, FUNCTION_CLASS_ROWS, nameColumn } from './common';
+import { CHINESE_ORDINALS } from '../../labels';
+import { amount, codeColumn, FUNCTION_CLASS_ROWS, nameColumn } from './common';
 import { stripOrdinal } from '../../text';
 
 const EMPTY_NOTE = '注：本表无数据';
@@ -30,7 +31,7 @@ const CLASS_ROWS: readonly FixedRowDef[] = (() => {
   });
 })();
 
-const codedTree: RowModel = { kind: 'codedTree', totalLabel: TOTAL_LABELS, classification: 'function', codeLengths: [3, 5, 7] };
+const codedTree: RowModel = { kind: 'codedTree', totalLabel: TOTAL_LABELS, classification: 'function' };
 const itemHeader: HeaderNode = { label: ['项目', '科目'], children: [{ label: CODE_LABELS, column: 'code' }, { label: ['科目名称', '功能分类科目名称'], column: 'name' }] };
 const labelColumns = (): ColumnDef[] => [codeColumn('code', '科目编码'), nameColumn('name', '科目名称')];
 
@@ -185,7 +186,7 @@ const economicSide = (id: 'income' | 'expenditure', prefix: string, label: strin
   id,
   label,
   columns: [codeColumn(`${prefix}Code`, '科目编码'), nameColumn(`${prefix}Name`, '科目名称'), amount(`${prefix}Amount`, '决算数')],
-  rows: { kind: 'codedTree', totalLabel: [`${label}合计`, ...TOTAL_LABELS], classification: 'economicDept', codeLengths: [3, 5] },
+  rows: { kind: 'codedTree', totalLabel: [`${label}合计`, ...TOTAL_LABELS], classification: 'economicDept' },
 });
 const economicHeader = (prefix: string): HeaderNode[] => [
   { label: ['经济分类科目编码', '科目编码'], column: `${prefix}Code` },
@@ -283,8 +284,9 @@ function grantFundTable(id: string, no: number, title: string): TableDef {
 const t08 = grantFundTable('t08', 8, '政府性基金预算财政拨款收入支出决算表');
 const t09 = grantFundTable('t09', 9, '国有资本经营预算财政拨款收入支出决算表');
 
-export const MOF_FINAL_ACCOUNTS: TemplateFamily = {
+export const MOF_FINAL_ACCOUNTS: TemplateFamily<'mof-final-accounts'> = {
   id: 'mof-final-accounts',
+  tableNumbering: 'chinese',
   name: '部门决算（财政部9张决算表）',
   region: '全国（财政部格式）',
   unit: '万元',

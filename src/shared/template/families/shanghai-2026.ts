@@ -36,7 +36,7 @@ function functionTable(id: string, no: number, title: string, sheet: string, gro
       { label: ['项目', '科目'], children: [codeHeader(), { label: NAME_LABELS, column: 'name' }] },
       { label: group, children: amounts },
     ],
-    sides: [{ id: 'main', columns: [codeColumn('code', '功能分类科目编码'), nameColumn('name', '功能分类科目名称'), ...columns], rows: { kind: 'codedTree', totalLabel: TOTAL_LABELS, classification: 'function', codeLengths: [3, 5, 7] } }],
+    sides: [{ id: 'main', columns: [codeColumn('code', '功能分类科目编码'), nameColumn('name', '功能分类科目名称'), ...columns], rows: { kind: 'codedTree', totalLabel: TOTAL_LABELS, classification: 'function' } }],
     emptyNote: EMPTY_NOTE,
   };
 }
@@ -179,7 +179,7 @@ function economicTable(edition: ShanghaiEdition): TableDef {
       {
         id: 'main',
         columns: [codeColumn('code', '部门预算经济分类科目编码'), nameColumn('name', '经济分类科目名称'), amount('total', '合计'), amount('personnel', '人员经费'), amount('public', '公用经费')],
-        rows: { kind: 'codedTree', totalLabel: TOTAL_LABELS, classification: 'economicDept', codeLengths: [3, 5] },
+        rows: { kind: 'codedTree', totalLabel: TOTAL_LABELS, classification: 'economicDept' },
       },
     ],
     emptyNote: EMPTY_NOTE,
@@ -263,8 +263,9 @@ function shanghaiTables(edition: ShanghaiEdition): TableDef[] {
   ];
 }
 
-export const SHANGHAI_2026_DEPARTMENT: TemplateFamily = {
+export const SHANGHAI_2026_DEPARTMENT: TemplateFamily<'shanghai-2026-department'> = {
   id: 'shanghai-2026-department',
+  tableNumbering: 'arabic',
   name: '上海市区级部门预算公开（部门，9张表）',
   region: '上海',
   unit: '元',
@@ -274,8 +275,9 @@ export const SHANGHAI_2026_DEPARTMENT: TemplateFamily = {
   catalogueVersion: '2024',
 };
 
-export const SHANGHAI_2026_UNIT: TemplateFamily = {
+export const SHANGHAI_2026_UNIT: TemplateFamily<'shanghai-2026-unit'> = {
   id: 'shanghai-2026-unit',
+  tableNumbering: 'arabic',
   name: '上海市区级单位预算公开（单位，9张表）',
   region: '上海',
   unit: '元',

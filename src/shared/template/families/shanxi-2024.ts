@@ -6,7 +6,7 @@ const EMPTY_NOTE = '注：本表无数据';
 const YEAR_BUDGET = ['{year}年预算数', '{year}预算数', '预算数'];
 
 const TOTAL_LABELS = ['合计', '总计'];
-const codedTree = (classification: ClassificationId): RowModel => ({ kind: 'codedTree', totalLabel: TOTAL_LABELS, classification, codeLengths: [3, 5, 7] });
+const codedTree = (classification: ClassificationId): RowModel => ({ kind: 'codedTree', totalLabel: TOTAL_LABELS, classification });
 /** 一般公共预算 / 政府性基金预算 / 国有资本经营预算 amount columns, ids optionally prefixed. */
 const fundAmounts = (prefix = ''): ColumnDef[] => [
   amount(`${prefix}gpb`, '一般公共预算'),
@@ -432,8 +432,9 @@ const t13: TableDef = {
   emptyNote: EMPTY_NOTE,
 };
 
-export const SHANXI_2024: TemplateFamily = {
+export const SHANXI_2024: TemplateFamily<'shanxi-2024'> = {
   id: 'shanxi-2024',
+  tableNumbering: 'chinese',
   name: '山西省部门预算公开（13张表）',
   region: '山西',
   unit: '万元',

@@ -1,7 +1,7 @@
 // Code rules: structure (3/5/7 digits, every 项 under its 款 and 类), names against the catalogue, and one
 // name per code across tables. Structural: they read names and codes, not figures.
 import type { BookRow } from '../../book';
-import { normaliseName } from '../../catalogue';
+import { ancestorCodes, codeLengthsText, LEVEL_LABELS, levelOfCode, normaliseName } from '../../catalogue';
 import type { ClassificationId } from '../../template/types';
 import type { Check } from '../check';
 import type { CatalogueNameRule, CodeStructureRule, ConsistentNamesRule, Finding, SideId } from '../types';
@@ -19,7 +19,7 @@ function structural(id: string, findings: () => Finding[]): Check {
 export function compileCodeStructure(rule: CodeStructureRule, ctx: CompileContext): Check[] {
   return rule.tables.flatMap(({ table, side = 'main' }) => {
     const model = sideDef(ctx, table, side)?.rows;
-    const lengths = model?.kind === 'codedTree' ? model.codeLengths : [3, 5, 7];
+    const classification = model?.kind === 'codedTree' ? model.classification : 'function';
     // Tables that print only 项 rows (河南) have no parent rows to miss.
     const parentsPrinted = !(model?.kind === 'codedTree' && model.itemsOnly);
     const rows = codedRows(ctx, table, side);
@@ -30,12 +30,10 @@ export function compileCodeStructure(rule: CodeStructureRule, ctx: CompileContex
         const finding = (message: string): Finding[] => [
           { key: `${rule.id}:${table}:${side}:${row.key}`, rule: rule.id, severity: rule.severity, locations: [ctx.describe.location(table, side, row)], message: `${ctx.describe.cell(table, side, row)}${message}` },
         ];
-        if (!/^\d+$/.test(code) || !lengths.includes(code.length)) {
-          return finding(`的科目编码「${code}」位数不对：类 3 位、款 5 位、项 7 位。`);
-        }
-        const missing = [code.length === 7 ? code.slice(0, 5) : undefined, code.length >= 5 ? code.slice(0, 3) : undefined].filter((c): c is string => Boolean(c) && !codes.has(c));
+        if (!levelOfCode(classification, code)) return finding(`的科目编码「${code}」位数不对：${codeLengthsText(classification)}。`);
+        const missing = ancestorCodes(code).filter((c) => !codes.has(c));
         if (missing.length === 0 || !parentsPrinted) return [];
-        const names = missing.map((c) => `${c.length === 3 ? '类' : '款'} ${c}`).join('、');
+        const names = missing.map((c) => `${LEVEL_LABELS[levelOfCode(classification, c) ?? 'class']} ${c}`).join('、');
         return finding(`缺少上级科目行（${names}），无法核对上下级合计。`);
       }),
     );

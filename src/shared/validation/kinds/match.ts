@@ -1,6 +1,7 @@
 // Cross-table relations: the same figure in two tables, a figure that is the sum of figures elsewhere,
 // or an inequality (三公 ≥ 表六 items). Rows pair by code, by key, or each side is summed whole.
 import type { BookRow } from '../../book';
+import { classCodeOf } from '../../catalogue';
 import { toCanonical } from '../../money';
 import type { Check } from '../check';
 import { compareMessage, missingCounterpartMessage, sumMessage } from '../messages';
@@ -27,7 +28,7 @@ export function compileMatch(rule: MatchRule, ctx: CompileContext): Check[] {
   }
   const right = rights[0];
   if (!right) return [];
-  const keyOf = (row: BookRow): string | undefined => (rule.pairBy === 'code' ? row.code : rule.pairBy === 'class' ? row.code?.slice(0, 3) : row.key);
+  const keyOf = (row: BookRow): string | undefined => (rule.pairBy === 'code' ? row.code : rule.pairBy === 'class' ? (row.code === undefined ? undefined : classCodeOf(row.code)) : row.key);
   // One row per code or key (the last one); a 类 gathers every row under it (河南 lists only 项 rows).
   const group = (rows: readonly BookRow[]): Map<string | undefined, BookRow[]> => {
     const out = new Map<string | undefined, BookRow[]>();
@@ -115,7 +116,7 @@ function missing(ctx: CompileContext, rule: MatchRule, key: string, present: Sid
   const { value, present: count } = sumOf(ctx, present.cells);
   if (count === 0 || value === 0n) return [];
   const row = present.rows[0] as BookRow;
-  const what = rule.pairBy === 'code' ? `科目 ${row.code ?? ''}` : rule.pairBy === 'class' ? `类 ${row.code?.slice(0, 3) ?? ''} 的科目` : `「${row.name}」行`;
+  const what = rule.pairBy === 'code' ? `科目 ${row.code ?? ''}` : rule.pairBy === 'class' ? `类 ${classCodeOf(row.code ?? '')} 的科目` : `「${row.name}」行`;
   const amount = ctx.index.toDec(value);
   return [
     {

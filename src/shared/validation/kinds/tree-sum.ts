@@ -2,6 +2,7 @@
 // rows followed by their items, department → unit → project, or 部门合计 over units. Rows carrying a 单位代码
 // (河南) group the rows below them, and a coded row's parent is its nearest ancestor actually printed.
 import type { BookRow } from '../../book';
+import { ancestorCodes, isClassCode } from '../../catalogue';
 import type { Check } from '../check';
 import { sumCheck } from '../sums';
 import type { SideId, TreeSumRule } from '../types';
@@ -74,7 +75,7 @@ function codedTreeGroups(rows: readonly BookRow[], tree: TreeBuilder): Group[] {
       continue;
     }
     const code = row.code as string;
-    const ancestor = [5, 3].filter((n) => n < code.length).map((n) => present.get(`${unit?.key ?? ''}|${code.slice(0, n)}`)).find(Boolean);
+    const ancestor = ancestorCodes(code).map((c) => present.get(`${unit?.key ?? ''}|${c}`)).find(Boolean);
     // A 项 whose 类 is printed elsewhere in the table but not its own (a mistyped code) is an orphan: the code
     // check reports it; adding it to 合计 as well would report one mistake as a wrong total.
     if (ancestor) tree.add(ancestor, row);
@@ -85,7 +86,7 @@ function codedTreeGroups(rows: readonly BookRow[], tree: TreeBuilder): Group[] {
   return tree.groups((parent, children) => {
     if (parent === tree.total) return every(children, (c) => c.level === 'class') ? '各类之和' : totalLabel(children, '各科目之和');
     if (isCodedUnit(parent)) return every(children, isCodedUnit) ? '所属各单位之和' : '所属各科目之和';
-    if (parent.code?.length === 3) return every(children, (c) => c.level === 'section') ? '所属各款之和' : '所属各科目之和';
+    if (isClassCode(parent.code)) return every(children, (c) => c.level === 'section') ? '所属各款之和' : '所属各科目之和';
     return '所属各项之和';
   });
 }
