@@ -129,7 +129,7 @@ describe('web mode', () => {
 describe('bad calls', () => {
   it('answer in Chinese with a code, never by throwing', async () => {
     expect(await router.call('no.such', {})).toMatchObject({ ok: false, error: { code: 'bad-request', message: '没有名为「no.such」的操作。' } });
-    expect(await router.call('book.get', { bookId: 'x' })).toMatchObject({ ok: false, error: { code: 'bad-request', message: '调用 book.get 的参数 bookId 不正确。' } });
+    expect(await router.call('book.get', { bookId: 'x' })).toMatchObject({ ok: false, error: { code: 'bad-request', message: '调用 book.get 的参数 bookId 不正确：应为正整数（收到：文本「x」）。' } });
     expect(await router.call('book.get', { bookId: 9999 })).toMatchObject({ ok: false, error: { code: 'not-found', message: '找不到编号为 9999 的预算本' } });
     expect(await router.call('books.import', { files: [{ name: '坏.xlsx', dataBase64: Buffer.from('garbage').toString('base64') }] })).toMatchObject({ ok: false, error: { code: 'unreadable' } });
     expect(await router.call('books.create', { familyId: 'nowhere-2030', year: 2024, department: '某局' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });

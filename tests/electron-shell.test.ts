@@ -1,8 +1,11 @@
 // The Electron shell with `electron` mocked (the binary cannot run in CI): window lock-down, sender checks,
-// the menu template, window state, the preload's surface, the native-binding option and 另存备份.
-import { existsSync, writeFileSync } from 'node:fs';
+// the menu template, window state, the preload's surface, the native-binding option and 另存备份, and the services
+// process (utilityProcess) that main forwards the channel's calls to — its restart after a crash included.
+import { fork as forkNode } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Router } from '../src/main/api/router';
@@ -11,9 +14,14 @@ import { backupDatabaseFile, electronNativeBinding } from '../src/main/shell/dat
 import { chooseExportPath, chooseWorkbooks, saveBackup, type DialogModule } from '../src/main/shell/dialogs';
 import { createSenderCheck, isAppUrl, registerApi, registerChecked, type SenderEvent } from '../src/main/shell/ipc';
 import { buildMenuTemplate, MENU_COMMANDS } from '../src/main/shell/menu';
+import { openServicesHost, serveServices, type ServicesHost } from '../src/main/shell/services-child';
+import { ServicesProcess, type CrashReport, type UtilityProcessLike } from '../src/main/shell/services-process';
+import type { ParentPortLike, ServicesInit } from '../src/main/shell/services-protocol';
 import { ensureSingleInstance } from '../src/main/shell/single-instance';
 import { contentSecurityPolicy, createMainWindow } from '../src/main/shell/window';
 import { DEFAULT_STATE, parseWindowState, readWindowState } from '../src/main/shell/window-state';
+import type { ApiMethod, ApiResponse } from '../src/shared/api/contract';
+import { SERVICE_TEXT } from '../src/shared/strings';
 import { newBook } from '../src/shared/template/new-book';
 import { TEMPLATE_FAMILIES } from '../src/shared/template/registry';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
@@ -88,6 +96,7 @@ const electron = vi.hoisted(() => {
     lastWindow: undefined as unknown,
     exposeInMainWorld: vi.fn(),
     ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
+    fork: vi.fn(),
   };
 });
 
@@ -96,6 +105,7 @@ vi.mock('electron', () => ({
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   contextBridge: { exposeInMainWorld: electron.exposeInMainWorld },
   ipcRenderer: electron.ipcRenderer,
+  utilityProcess: { fork: electron.fork },
 }));
 
 type FakeWindow = InstanceType<typeof electron.FakeBrowserWindow>;
@@ -419,4 +429,251 @@ describe('database under Electron', () => {
     store.close();
     expect(existsSync(`${target}.partial`)).toBe(false);
   });
+});
+
+describe('services process (utilityProcess)', () => {
+  const ENTRY = '/opt/app/out/main/services.js';
+  const ours = { id: 1 };
+  const trusted = { sender: ours, senderFrame: { url: INDEX_URL } };
+
+  /**
+   * A utility process played in this process: the real services child (serveServices) behind a message channel
+   * that copies every message (structured clone) and delivers it a turn later, as a process boundary does.
+   * `crash()` is the process dying: its store connection goes, its answers never arrive.
+   */
+  class FakeUtility extends EventEmitter implements UtilityProcessLike {
+    dead = false;
+    received: unknown[] = [];
+    host: ServicesHost | undefined;
+    private readonly port = new EventEmitter();
+
+    constructor(open: (init: ServicesInit) => ServicesHost) {
+      super();
+      const parentPort: ParentPortLike = {
+        on: (event, listener) => this.port.on(event, listener),
+        postMessage: (message) => {
+          const copy = structuredClone(message);
+          setImmediate(() => !this.dead && this.emit('message', copy));
+        },
+      };
+      serveServices(parentPort, (init) => (this.host = open(init)), (code) => setImmediate(() => this.die(code)));
+    }
+
+    override on(event: string, listener: (...args: any[]) => void): this {
+      return super.on(event, listener);
+    }
+
+    postMessage(message: unknown): void {
+      const copy = structuredClone(message);
+      this.received.push(copy);
+      setImmediate(() => !this.dead && this.port.emit('message', { data: copy }));
+    }
+
+    kill(): boolean {
+      setImmediate(() => this.die(15));
+      return true;
+    }
+
+    crash(code = 1): void {
+      this.die(code);
+    }
+
+    private die(code: number): void {
+      if (this.dead) return;
+      this.dead = true;
+      this.host?.close();
+      this.emit('exit', code);
+    }
+  }
+
+  function setup(options: { database?: string; open?: (init: ServicesInit) => ServicesHost; now?: () => number } = {}) {
+    const children: FakeUtility[] = [];
+    const crashes: CrashReport[] = [];
+    const fork = vi.fn((_entry: string, _args: string[], _options: { serviceName: string }) => {
+      const child = new FakeUtility(options.open ?? openServicesHost);
+      children.push(child);
+      return child;
+    });
+    const services = new ServicesProcess({
+      entry: ENTRY,
+      init: { database: options.database ?? tmp.file(`services-${Math.random().toString(36).slice(2)}.db`), version: '9.9.9' },
+      fork,
+      onCrash: (report) => void crashes.push(report),
+      ...(options.now ? { now: options.now } : {}),
+    });
+    const handlers = new Map<string, Handler>();
+    registerApi({ handle: (channel: string, handler: Handler) => void handlers.set(channel, handler) } as never, services, createSenderCheck(() => ours as never, { indexFile: INDEX }));
+    const api = (method: string, params: unknown, event: SenderEvent = trusted): Promise<ApiResponse<ApiMethod>> => handlers.get('api')!(event, method, params);
+    return { services, fork, children, crashes, api };
+  }
+
+  async function ok(response: Promise<ApiResponse<ApiMethod>>): Promise<any> {
+    const answer = await response;
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.result;
+  }
+
+  const until = async (condition: () => boolean, ms = 10_000): Promise<void> => {
+    for (const end = Date.now() + ms; !condition() && Date.now() < end; ) await new Promise((done) => setTimeout(done, 5));
+    expect(condition()).toBe(true);
+  };
+
+  it('main forwards the channel’s calls to the services process, which owns the store, and 另存备份 too', async () => {
+    const { services, fork, children, api } = setup();
+    await services.start();
+    expect(fork).toHaveBeenCalledOnce();
+    expect(fork.mock.calls[0]?.[0]).toBe(ENTRY);
+    expect(children[0]!.received[0]).toMatchObject({ type: 'init', init: { version: '9.9.9' } });
+
+    expect(await ok(api('app.info', {}))).toMatchObject({ version: '9.9.9', mode: 'electron' });
+    const { bookId } = await ok(api('books.create', { familyId: 'shanxi-2024', year: 2025, department: '转发测试局' }));
+    const list = await ok(api('books.list', {}));
+    expect(list).toMatchObject([{ id: bookId, department: '转发测试局', summary: { errors: 0 } }]);
+    // Errors come back as the router made them (Chinese, with a code).
+    expect(await api('book.get', { bookId: 9999 })).toMatchObject({ ok: false, error: { code: 'not-found', message: '找不到编号为 9999 的预算本' } });
+
+    // An untrusted sender never reaches the services process.
+    const before = children[0]!.received.length;
+    expect(await api('books.delete', { bookId }, { sender: ours, senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(children[0]!.received).toHaveLength(before);
+
+    const target = tmp.file('forwarded-backup.db');
+    await services.backup(target);
+    const copy = openStore(target);
+    expect(copy.listBooks().map((b) => b.department)).toEqual(['转发测试局']);
+    copy.close();
+    await expect(services.backup(tmp.file('no/such/folder/x.db'))).rejects.toThrow();
+
+    await services.stop();
+    expect(children[0]!.received.at(-1)).toEqual({ type: 'close' });
+    expect(children[0]!.dead).toBe(true);
+    expect(await api('books.list', {})).toEqual({ ok: false, error: { code: 'refused', message: SERVICE_TEXT.stopping } });
+  });
+
+  it('a crash answers the call in flight with a Chinese error, restarts the process on the same file and carries on', async () => {
+    let hang = true;
+    let hanging = 0;
+    const open = (init: ServicesInit): ServicesHost => {
+      const real = openServicesHost(init);
+      return {
+        ...real,
+        router: {
+          call: (method, params) => {
+            if (method === 'books.list' && hang) {
+              hanging++;
+              return new Promise(() => undefined);
+            }
+            return real.router.call(method, params);
+          },
+        },
+      };
+    };
+    const { services, fork, children, crashes, api } = setup({ open });
+    await services.start();
+    const { bookId } = await ok(api('books.create', { familyId: 'shanxi-2024', year: 2025, department: '崩溃前的部门' }));
+
+    const inFlight = api('books.list', {});
+    await until(() => hanging === 1);
+    children[0]!.crash(1);
+    expect(await inFlight).toEqual({ ok: false, error: { code: 'internal', message: SERVICE_TEXT.crashed } });
+    expect(SERVICE_TEXT.crashed).toContain('后台服务意外退出，已自动重新启动');
+    expect(crashes).toEqual([{ code: 1, pending: 1, gaveUp: false, message: SERVICE_TEXT.crashed }]);
+    expect(fork).toHaveBeenCalledTimes(2);
+
+    // Calls made while it restarts wait for the new process; what was committed before the crash is there.
+    hang = false;
+    const list = await ok(api('books.list', {}));
+    expect(list.map((b: { id: number }) => b.id)).toEqual([bookId]);
+    await services.stop();
+  });
+
+  it('an idle crash is reported for the window; three crashes within a minute and it gives up', async () => {
+    let clock = 0;
+    const { services, fork, children, crashes, api } = setup({ now: () => clock });
+    await services.start();
+    children[0]!.crash(3);
+    expect(crashes.at(-1)).toEqual({ code: 3, pending: 0, gaveUp: false, message: SERVICE_TEXT.crashed });
+    expect(await ok(api('app.info', {}))).toMatchObject({ version: '9.9.9' });
+    clock += 10_000;
+    children[1]!.crash(1);
+    await ok(api('app.info', {}));
+    clock += 10_000;
+    children[2]!.crash(1);
+    expect(crashes.at(-1)).toEqual({ code: 1, pending: 0, gaveUp: true, message: SERVICE_TEXT.gaveUp });
+    expect(fork).toHaveBeenCalledTimes(3);
+    expect(await api('books.list', {})).toEqual({ ok: false, error: { code: 'internal', message: SERVICE_TEXT.gaveUp } });
+    await expect(services.backup(tmp.file('gave-up.db'))).rejects.toThrow(SERVICE_TEXT.gaveUp);
+    await services.stop();
+  });
+
+  it('crashes far apart are each survived', async () => {
+    let clock = 0;
+    const { services, fork, children, api } = setup({ now: () => clock });
+    await services.start();
+    for (let i = 0; i < 4; i++) {
+      clock += 61_000;
+      children[i]!.crash(1);
+      expect(await ok(api('app.info', {}))).toMatchObject({ mode: 'electron' });
+    }
+    expect(fork).toHaveBeenCalledTimes(5);
+    await services.stop();
+  });
+
+  it('a data file that cannot be opened stops the start with a Chinese reason, without restarting', async () => {
+    const folder = tmp.file('a-folder.db');
+    mkdirSync(folder, { recursive: true });
+    const { services, fork, api } = setup({ database: folder });
+    await expect(services.start()).rejects.toThrow(/^后台服务无法启动：无法打开数据库文件/);
+    await new Promise((done) => setImmediate(done));
+    expect(fork).toHaveBeenCalledOnce();
+    expect(await api('books.list', {})).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/^后台服务无法启动/) } });
+  });
+
+  it('forks with Electron’s utilityProcess by default', async () => {
+    electron.fork.mockImplementationOnce(() => new FakeUtility(openServicesHost));
+    const services = new ServicesProcess({ entry: ENTRY, init: { database: tmp.file('default-fork.db'), version: '1.0.0' } });
+    await services.start();
+    expect(electron.fork).toHaveBeenCalledWith(ENTRY, [], { serviceName: 'budget-workbench-services' });
+    expect(await services.call('app.info', {})).toMatchObject({ ok: true, result: { version: '1.0.0' } });
+    await services.stop();
+  });
+
+  it('runs the real entry as a separate process; a killed process is restarted and finds the data', async () => {
+    const entry = resolve('src/main/shell/services-entry.ts');
+    const shim = resolve('tests/helpers/utility-process-shim.cjs');
+    const pids: number[] = [];
+    const kills: Array<() => void> = [];
+    const fork = (modulePath: string): UtilityProcessLike => {
+      const child = forkNode(shim, [modulePath], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: 'inherit' });
+      pids.push(child.pid ?? 0);
+      kills.push(() => child.kill('SIGKILL'));
+      return {
+        postMessage: (message) => void (child.connected && child.send(message as never)),
+        on: ((event: 'message' | 'exit', listener: (value: any) => void) => {
+          if (event === 'exit') child.on('exit', (code) => listener(code ?? 1));
+          else child.on('message', listener);
+        }) as UtilityProcessLike['on'],
+        kill: () => child.kill(),
+      };
+    };
+    const crashes: CrashReport[] = [];
+    const database = tmp.file('real-process.db');
+    const services = new ServicesProcess({ entry, init: { database, version: '2.0.0' }, fork, onCrash: (r) => void crashes.push(r) });
+    await services.start();
+    const created = await services.call('books.create', { familyId: 'shanxi-2024', year: 2024, department: '独立进程部门' });
+    expect(created).toMatchObject({ ok: true, result: { bookId: 1 } });
+
+    kills[0]!();
+    await until(() => crashes.length === 1);
+    expect(crashes[0]).toMatchObject({ pending: 0, gaveUp: false });
+    const list = await services.call('books.list', {});
+    expect(list).toMatchObject({ ok: true, result: [{ id: 1, department: '独立进程部门' }] });
+    expect(pids).toHaveLength(2);
+    expect(pids[1]).not.toBe(pids[0]);
+
+    await services.stop();
+    const store = openStore(database);
+    expect(store.integrityCheck()).toBe('ok');
+    store.close();
+  }, 30_000);
 });

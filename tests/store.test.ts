@@ -14,6 +14,7 @@ import {
 } from '../src/main/store';
 import { applyMigrations } from '../src/main/store/migrate';
 import { openDatabase } from '../src/main/store/open';
+import { createSummaryRepository } from '../src/main/store/summaries';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
 
 const FILE = 'C:\\预算\\大同市金融办2024.xlsx';
@@ -626,8 +627,8 @@ describe('migration 3: column letters and explanations', () => {
     );
     const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
     db.close();
-    expect(LATEST_SCHEMA_VERSION).toBe(5);
-    expect(versions).toEqual([1, 2, 3, 4, 5]);
+    expect(LATEST_SCHEMA_VERSION).toBe(6);
+    expect(versions).toEqual([1, 2, 3, 4, 5, 6]);
     expect(columns).toContain('column_letters');
     expect(explanationColumns).toEqual([
       ['book_id', 1],
@@ -954,5 +955,63 @@ console.log('not killed');
     expect(reopened.integrityCheck()).toBe('ok');
     expect(reopened.listBooks().map((b) => b.id)).toEqual([keep]);
     expect(reopened.loadBook(keep)).toStrictEqual({ ...sampleBook(), id: keep });
+  });
+});
+
+describe('migration 6: findings summary per book revision', () => {
+  const counted = { errors: 2, warnings: 3, infos: 1 };
+
+  it('keeps one summary per book, the newest revision, and never one for a book that is gone', () => {
+    const store = openStore(dbPath, { now: () => new Date('2024-03-01T08:00:00Z') });
+    open.push(store);
+    const id = store.insertBook(sampleBook());
+    expect(store.findingsSummaries()).toEqual([]);
+    expect(store.recordFindingsSummary({ bookId: id, revision: 0, rules: 'r1', summary: counted })).toBe(true);
+    expect(store.findingsSummaries()).toEqual([{ bookId: id, revision: 0, rules: 'r1', ...counted, computedAt: '2024-03-01T08:00:00.000Z' }]);
+    // A newer revision replaces it; an older one (another process behind us) does not.
+    expect(store.recordFindingsSummary({ bookId: id, revision: 2, rules: 'r1', summary: { errors: 0, warnings: 1, infos: 0 } })).toBe(true);
+    expect(store.recordFindingsSummary({ bookId: id, revision: 1, rules: 'r1', summary: counted })).toBe(false);
+    expect(store.findingsSummaries()).toMatchObject([{ bookId: id, revision: 2, errors: 0, warnings: 1, infos: 0 }]);
+    // The same revision counted by other rules replaces it.
+    expect(store.recordFindingsSummary({ bookId: id, revision: 2, rules: 'r2', summary: counted })).toBe(true);
+    expect(store.findingsSummaries()).toMatchObject([{ bookId: id, revision: 2, rules: 'r2', ...counted }]);
+    expect(store.recordFindingsSummary({ bookId: 9999, revision: 0, rules: 'r1', summary: counted })).toBe(false);
+    store.deleteBook(id);
+    expect(store.findingsSummaries()).toEqual([]);
+    expect(store.integrityCheck()).toBe('ok');
+  });
+
+  it('is a STRICT table that refuses negative counts, and the connection stays at synchronous = FULL', () => {
+    const store = openTracked();
+    const id = store.insertBook(sampleBook());
+    expect(() => store.recordFindingsSummary({ bookId: id, revision: 0, rules: 'r', summary: { errors: -1, warnings: 0, infos: 0 } })).toThrow();
+    store.recordFindingsSummary({ bookId: id, revision: 0, rules: 'r', summary: counted });
+    const db = raw(store.path);
+    const columns = (db.pragma('table_info(findings_summaries)') as Array<{ name: string; pk: number }>).map((c) => [c.name, c.pk]);
+    db.close();
+    expect(columns).toEqual([
+      ['book_id', 1],
+      ['revision', 0],
+      ['rules', 0],
+      ['errors', 0],
+      ['warnings', 0],
+      ['infos', 0],
+      ['computed_at', 0],
+    ]);
+  });
+
+  it('writes the cache row without its own fsync, and leaves the connection at synchronous = FULL', () => {
+    const store = openTracked();
+    const id = store.insertBook(sampleBook());
+    store.close();
+    const db = openDatabase(dbPath, () => new Date());
+    const summaries = createSummaryRepository(db, () => new Date());
+    expect(summaries.record({ bookId: id, revision: 0, rules: 'r', summary: counted })).toBe(true);
+    // FULL = 2: every edit after a summary write is as durable as before.
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    // Inside a caller's transaction the safety level cannot change; the row is written all the same.
+    db.transaction(() => summaries.record({ bookId: id, revision: 1, rules: 'r', summary: counted }))();
+    expect(summaries.all()).toMatchObject([{ bookId: id, revision: 1 }]);
+    db.close();
   });
 });

@@ -3,7 +3,7 @@
 // tables (insert, delete, totals that follow), and where export prints a unit row's code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { checkDeletable, planInsert } from '../src/main/api/rows';
+import { checkDeletable, planInsert } from '../src/main/services/rows';
 import { createRouter, type Router } from '../src/main/api/router';
 import { Workbench } from '../src/main/api/workbench';
 import { importWorkbooks } from '../src/main/import/import-book';
@@ -161,7 +161,7 @@ describe('items-only tables through the API', () => {
   beforeAll(async () => {
     store = openStore(tmp.file('henan.db'));
     router = createRouter(new Workbench(store, 'electron'));
-    const response = await router.call('books.import', { files: [{ name: '新乡.xlsx', path: HENAN_XLSX }], familyId: 'henan-2024' });
+    const response = await router.call('books.import', { files: [{ name: '新乡.xlsx', path: HENAN_XLSX }] });
     if (!response.ok) throw new Error(response.error.message);
     bookId = (response.result as { bookId: number }).bookId;
   });

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { runLogged } from './run.mjs';
 
-const OUTPUTS = ['out/main/index.js', 'out/main/cli.js', 'out/preload/index.js', 'out/renderer/index.html'];
+const OUTPUTS = ['out/main/index.js', 'out/main/services.js', 'out/main/cli.js', 'out/preload/index.js', 'out/renderer/index.html'];
 const SOURCES = ['src', 'resources', 'electron.vite.config.ts', 'package-lock.json'];
 const BUILD_TIMEOUT_MS = 10 * 60 * 1000;
 

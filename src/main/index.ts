@@ -1,27 +1,40 @@
-// Electron shell: one locked-down window over the same router the web host uses. Wiring only; the pieces live
-// in ./shell and all domain work in services that also run under plain Node.
+// Electron shell: one locked-down window, its menu and dialogs, and the IPC channel. The store, the services and
+// the API run in a separate services process (shell/services-process.ts → out/main/services.js), so the window
+// never waits on SQLite, validation or exceljs; main only forwards the channel's calls to it.
 import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { join } from 'node:path';
-import { createRouter } from './api/router';
-import { Workbench } from './api/workbench';
 import { UI_TEXT } from '../shared/strings';
-import { openStore, type Store } from './store';
-import { backupDatabaseFile, DATABASE_FILE, electronNativeBinding } from './shell/database';
+import { DATABASE_FILE, electronNativeBinding } from './shell/data-files';
 import { chooseExportPath, chooseWorkbooks, saveBackup } from './shell/dialogs';
 import { createSenderCheck, registerApi, registerChecked, type AppPages } from './shell/ipc';
 import { buildMenuTemplate } from './shell/menu';
+import { ServicesProcess, type CrashReport } from './shell/services-process';
 import { ensureSingleInstance } from './shell/single-instance';
 import { createMainWindow, lockDownContents } from './shell/window';
 
 let mainWindow: BrowserWindow | null = null;
-let store: Store | null = null;
+let services: ServicesProcess | null = null;
 
-function start(): void {
+/**
+ * A crash with calls in flight is told by those calls' answers (the window shows them); an idle crash, or giving
+ * up, by a message box on the window.
+ */
+function reportCrash(report: CrashReport): void {
+  console.error(`services process exited (code ${report.code}); ${report.gaveUp ? 'not restarted' : 'restarted'}`);
+  if (!mainWindow || (report.pending > 0 && !report.gaveUp)) return;
+  void dialog.showMessageBox(mainWindow, { type: report.gaveUp ? 'error' : 'warning', title: UI_TEXT.appTitle, message: report.message });
+}
+
+async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const nativeBinding = electronNativeBinding(__dirname);
-  const openedStore = openStore(join(userData, DATABASE_FILE), nativeBinding ? { nativeBinding } : {});
-  store = openedStore;
-  const router = createRouter(new Workbench(openedStore, 'electron', app.getVersion()));
+  const running = new ServicesProcess({
+    entry: join(__dirname, 'services.js'),
+    init: { database: join(userData, DATABASE_FILE), version: app.getVersion(), ...(nativeBinding ? { nativeBinding } : {}) },
+    onCrash: reportCrash,
+  });
+  services = running;
+  await running.start();
 
   const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
   const pages: AppPages = { indexFile: join(__dirname, '../renderer/index.html'), ...(devUrl ? { devUrl } : {}) };
@@ -31,7 +44,7 @@ function start(): void {
     return mainWindow;
   };
 
-  registerApi(ipcMain, router, trusted);
+  registerApi(ipcMain, running, trusted);
   registerChecked(ipcMain, 'dialog:openWorkbooks', trusted, () => chooseWorkbooks(dialog, window()));
   registerChecked(ipcMain, 'dialog:saveExport', trusted, (defaultName: unknown) =>
     chooseExportPath(dialog, window(), typeof defaultName === 'string' ? defaultName : ''),
@@ -45,7 +58,7 @@ function start(): void {
     send: (command) => mainWindow?.webContents.send('menu', command),
     saveBackup: () => {
       if (!mainWindow) return;
-      void saveBackup(dialog, mainWindow, (target) => backupDatabaseFile(openedStore.path, target, nativeBinding));
+      void saveBackup(dialog, mainWindow, (target) => running.backup(target));
     },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
@@ -55,9 +68,16 @@ if (ensureSingleInstance(app, () => mainWindow)) {
   // Every webContents (there should only ever be ours) gets the same lock-down.
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    store?.close();
-    store = null;
+  // The services process finishes its calls and closes the store before the app goes.
+  let servicesStopped = false;
+  app.on('will-quit', (event) => {
+    if (servicesStopped || !services) return;
+    event.preventDefault();
+    void services.stop().finally(() => {
+      servicesStopped = true;
+      services = null;
+      app.quit();
+    });
   });
   app
     .whenReady()

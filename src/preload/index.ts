@@ -1,19 +1,11 @@
-// The renderer gets exactly four functions on window.workbench; no ipcRenderer object or IPC event leaks.
+// The renderer gets exactly four functions on window.workbench (the shared WorkbenchBridge type); no ipcRenderer
+// object or IPC event leaks. Params are not checked here: the router in the main process checks every call.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ApiMethod, ApiParams, ApiResponse, Invoke } from '../shared/api/contract';
-import { isMenuCommand, type MenuCommand } from '../shared/api/menu';
+import { CHANNELS, type WorkbenchBridge } from '../shared/api/bridge';
+import type { ApiMethod, ApiParams, ApiResponse } from '../shared/api/contract';
+import { isMenuCommand } from '../shared/api/menu';
 
-export type { MenuCommand };
-
-export interface WorkbenchBridge {
-  invoke: Invoke;
-  /** Native open dialog for Excel workbooks; the paths go to books.import as { name, path }. [] when cancelled. */
-  openWorkbooks(): Promise<string[]>;
-  /** Native save dialog for the export; the path goes to export.workbook. null when cancelled. */
-  saveExport(defaultName: string): Promise<string | null>;
-  /** Commands from the native menu; returns the unsubscribe function. */
-  onMenu(callback: (command: MenuCommand) => void): () => void;
-}
+export type { WorkbenchBridge };
 
 type Checked<T> = { ok: true; result: T } | { ok: false; error: { code: string; message: string } };
 
@@ -24,16 +16,16 @@ async function unwrap<T>(pending: Promise<Checked<T>>): Promise<T> {
 }
 
 const bridge: WorkbenchBridge = {
-  invoke: <M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResponse<M>> => ipcRenderer.invoke('api', method, params),
-  openWorkbooks: () => unwrap<string[]>(ipcRenderer.invoke('dialog:openWorkbooks')),
-  saveExport: (defaultName) => unwrap<string | null>(ipcRenderer.invoke('dialog:saveExport', String(defaultName))),
+  invoke: <M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResponse<M>> => ipcRenderer.invoke(CHANNELS.api, method, params),
+  openWorkbooks: () => unwrap<string[]>(ipcRenderer.invoke(CHANNELS.openWorkbooks)),
+  saveExport: (defaultName) => unwrap<string | null>(ipcRenderer.invoke(CHANNELS.saveExport, String(defaultName))),
   onMenu: (callback) => {
     const listener = (_event: unknown, command: unknown): void => {
       if (isMenuCommand(command)) callback(command);
     };
-    ipcRenderer.on('menu', listener);
+    ipcRenderer.on(CHANNELS.menu, listener);
     return () => {
-      ipcRenderer.removeListener('menu', listener);
+      ipcRenderer.removeListener(CHANNELS.menu, listener);
     };
   },
 };

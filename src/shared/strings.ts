@@ -77,6 +77,15 @@ export const MENU_TEXT = {
   refused: '拒绝来自未知页面的请求。',
 } as const;
 
+/** The desktop app's services process (Electron utilityProcess): what the window is told when it fails. */
+export const SERVICE_TEXT = {
+  crashed: '后台服务意外退出，已自动重新启动。刚才的操作可能没有完成，请检查后重试；此前已保存的数据不受影响。',
+  gaveUp: '后台服务多次意外退出，已停止重新启动。请关闭并重新打开工作台；已保存的数据不受影响。',
+  cannotStart: (reason: string) => `后台服务无法启动：${reason}`,
+  stopping: '工作台正在退出，无法再处理操作。',
+  notReady: '后台服务尚未就绪，请稍后再试。',
+} as const;
+
 /** The table grid. */
 export const GRID_TEXT = {
   gridLabel: '表格编辑区',

@@ -1,12 +1,2 @@
-import type { ApiErrorCode } from '../../shared/api/contract';
-
-/** An error the UI shows as it is (Chinese), with a code for the transport. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+// The services' error, under the name the API adapters know it by: the router answers it with its code.
+export { ServiceError as ApiError } from '../services/errors';

@@ -1,43 +1,18 @@
 // `check FILE… [--json]` and `check --db DB --book ID [--json]` (DESIGN.md §7): validate each workbook as its own
 // book and report the findings. Folders stand for the workbooks in them. One unreadable workbook is reported and
-// the others are still checked; everything runs in this one process.
-import { findFamily } from '../../shared/template/registry';
+// the others are still checked; everything runs in this one process. Reading and validating are the services'
+// (src/main/services/exchange.ts); this file is the command: inputs, the report and the exit code.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Book, Notice } from '../../shared/book';
 import { sideName, tableLabel } from '../../shared/labels';
-import { SEVERITY_LABELS, summarise, Validator, type Finding, type Location, type ValidationSummary } from '../../shared/validation';
-import { ImportError } from '../import/errors';
-import { fileLabel } from '../import/file-label';
-import { importWorkbooks } from '../import/import-book';
-import { bookIdOption, withStore } from './stored-book';
 import { displayWidth } from '../../shared/text';
+import { findFamily } from '../../shared/template/registry';
+import { SEVERITY_LABELS, type ValidationSummary } from '../../shared/validation';
+import { fileLabel } from '../import/file-label';
+import { checkWorkbook, isUnreadable, type CheckedBook, type CheckResult, type UnreadableBook } from '../services/exchange';
 import { parseArgs, UsageError } from './args';
 import { EXIT, type CliIO } from './output';
-
-/** A workbook that was read and validated. */
-export interface CheckedBook {
-  file: string;
-  /** Template family id, and why it was chosen (imports only). */
-  template: string;
-  detection?: string;
-  department: string;
-  year: number;
-  ok: boolean;
-  summary: ValidationSummary;
-  findings: Finding[];
-}
-
-/** A workbook that could not be read (or held no recognised table). */
-export interface UnreadableBook {
-  file: string;
-  ok: false;
-  error: string;
-}
-
-export type CheckResult = CheckedBook | UnreadableBook;
-
-const isUnreadable = (result: CheckResult): result is UnreadableBook => 'error' in result;
+import { bookIdOption, withServices } from './stored-book';
 
 /** Workbook extensions taken from a folder; Office lock files (~$名称.xlsx) are skipped. */
 const WORKBOOK = /\.(xlsx|xls)$/i;
@@ -91,71 +66,12 @@ function statIsDirectory(path: string): boolean {
   }
 }
 
-/** Imports one workbook as a book and validates it; unreadable input becomes an entry, not an exception. */
-async function checkWorkbook(file: string, template: string | undefined): Promise<CheckResult> {
-  let book: Book;
-  let notices: Notice[];
-  let detection: string;
-  try {
-    ({ book, notices, detection } = await importWorkbooks([file], template ? { familyId: template } : {}));
-  } catch (error) {
-    // One bad workbook must not stop a reviewer's batch: anything the importer throws is reported for this file.
-    if (error instanceof ImportError) return { file: fileLabel(file), ok: false, error: error.message };
-    const reason = error instanceof Error ? error.message : String(error);
-    return { file: fileLabel(file), ok: false, error: `无法读取「${fileLabel(file)}」：${reason}` };
-  }
-  if (book.tables.length === 0) {
-    const notice = notices.find((n) => n.level === '错误');
-    return { file: fileLabel(file), ok: false, error: notice?.message ?? `未在「${fileLabel(file)}」中识别到任何预算表。` };
-  }
-  return validated(fileLabel(file), book, detection);
-}
-
-function validated(file: string, book: Book, detection?: string): CheckedBook {
-  const findings = new Validator(book).findings().map(orderFields);
-  const summary = summarise(findings);
-  return { file, template: book.familyId, ...(detection ? { detection } : {}), department: book.department, year: book.year, ok: summary.errors === 0, summary, findings };
-}
-
-/** The DESIGN.md §7 fields first, then the extras (roundingTail, explanation, key). */
-function orderFields(finding: Finding): Finding {
-  const { rule, severity, message, locations, expected, actual, difference, roundingTail, explanation, key } = finding;
-  return {
-    rule,
-    severity,
-    message,
-    locations: locations.map(orderLocation),
-    ...(expected !== undefined ? { expected } : {}),
-    ...(actual !== undefined ? { actual } : {}),
-    ...(difference !== undefined ? { difference } : {}),
-    ...(roundingTail !== undefined ? { roundingTail } : {}),
-    ...(explanation !== undefined ? { explanation } : {}),
-    key,
-  };
-}
-
-function orderLocation(location: Location): Location {
-  const { table, row, column, sheet, cell, side, tableId, rowKey, columnId } = location;
-  return {
-    table,
-    row,
-    ...(column !== undefined ? { column } : {}),
-    ...(sheet !== undefined ? { sheet } : {}),
-    ...(cell !== undefined ? { cell } : {}),
-    ...(side !== undefined ? { side } : {}),
-    tableId,
-    rowKey,
-    ...(columnId !== undefined ? { columnId } : {}),
-  };
-}
-
-function checkStoredBook(db: string, bookOption: string | undefined, json: boolean, io: CliIO): number {
+async function checkStoredBook(db: string, bookOption: string | undefined, json: boolean, io: CliIO): Promise<number> {
   const id = bookIdOption(bookOption, 'check');
-  const book = withStore(db, (store) => store.loadBook(id));
-  const result = validated(`预算本 #${id}`, book);
+  const result = await withServices(db, (services) => services.exchange.check(id));
   if (json) {
-    const { template, department, year, ok, summary, findings } = result;
-    io.out(JSON.stringify({ book: id, sources: book.sources, template, department, year, ok, summary, findings }, null, 2));
+    const { sources, template, department, year, ok, summary, findings } = result;
+    io.out(JSON.stringify({ book: id, sources, template, department, year, ok, summary, findings }, null, 2));
   } else {
     io.out(renderBook(result).join('\n'));
   }

@@ -1,12 +1,13 @@
-// CLI commands (DESIGN.md §7). Each returns its exit code; the entry point only dispatches.
+// CLI commands (DESIGN.md §7). Each returns its exit code; the entry point only dispatches. Workbooks are read and
+// books stored, dumped, checked and exported by the services (src/main/services), as in the app and the web host.
 import { toDump, type Dump } from '../../shared/dump';
 import { formatAmount, Dec } from '../../shared/money';
 import { tableLabel } from '../../shared/labels';
 import { findFamily } from '../../shared/template/registry';
 import { ImportError } from '../import/errors';
-import { importWorkbooks } from '../import/import-book';
+import { readWorkbooks } from '../services/exchange';
 import { openStore } from '../store';
-import { bookIdOption, withStore } from './stored-book';
+import { bookIdOption, withServices } from './stored-book';
 import { parseArgs, UsageError } from './args';
 import { formatNotice } from './notices-text';
 import { EXIT, type CliIO } from './output';
@@ -37,26 +38,16 @@ export async function runImport(argv: string[], io: CliIO): Promise<number> {
   const db = args.options.get('db');
   if (!db) throw new UsageError('import 需要 --db 数据库文件路径。');
   if (args.positional.length === 0) throw new UsageError('import 需要至少一个 Excel 文件。');
-  const template = args.options.get('template');
-  const { book, notices } = await importWorkbooks(args.positional, {
-    ...(template ? { familyId: template } : {}),
-    onProgress: (message) => io.err(message),
-  });
-  for (const notice of notices) io.err(formatNotice(notice));
+  const read = await readWorkbooks(args.positional, { template: args.options.get('template'), onProgress: (message) => io.err(message) });
+  for (const notice of read.notices) io.err(formatNotice(notice));
+  const { book } = read;
   if (book.tables.length === 0) {
     io.err('没有可导入的预算表，数据库未作任何修改。');
     return EXIT.unreadable;
   }
-  const store = openStore(db);
-  try {
-    const rowCount = book.tables.reduce((n, t) => n + t.rows.length, 0);
-    const id = store.insertBook(book, notices, {
-      onProgress: (written, total) => io.err(`正在写入数据库：${written}/${total} 行…`),
-    });
-    io.out(`已导入预算本 #${id}：${book.department || '（未注明部门）'} ${book.year} 年，模板 ${book.familyId}，${book.tables.length} 张表，${rowCount} 行，单位：${book.unit}。`);
-  } finally {
-    store.close();
-  }
+  const id = await withServices(db, (services) => services.books.add(read, { onProgress: (written, total) => io.err(`正在写入数据库：${written}/${total} 行…`) }), { mustExist: false });
+  const rowCount = book.tables.reduce((n, t) => n + t.rows.length, 0);
+  io.out(`已导入预算本 #${id}：${book.department || '（未注明部门）'} ${book.year} 年，模板 ${book.familyId}，${book.tables.length} 张表，${rowCount} 行，单位：${book.unit}。`);
   return EXIT.ok;
 }
 
@@ -66,11 +57,10 @@ export async function runDump(argv: string[], io: CliIO): Promise<number> {
   const db = args.options.get('db');
   if (db) {
     const id = bookIdOption(args.options.get('book'), 'dump');
-    dump = withStore(db, (store) => toDump(store.loadBook(id), store.loadNotices(id)));
+    dump = await withServices(db, (services) => services.exchange.dump(id));
   } else {
     if (args.positional.length === 0) throw new UsageError('dump 需要一个 Excel 文件，或 --db 与 --book。');
-    const template = args.options.get('template');
-    const { book, notices } = await importWorkbooks(args.positional, template ? { familyId: template } : {});
+    const { book, notices } = await readWorkbooks(args.positional, { template: args.options.get('template') });
     dump = toDump(book, notices);
   }
   io.out(args.flags.has('json') ? JSON.stringify(dump, null, 2) : dumpText(dump));

@@ -1,11 +1,12 @@
 // `explain --db DB --book ID --finding KEY (--text 说明 | --clear)`: records a 审核说明 on a warning of a
-// stored book. The finding keys are printed by `check --db … --json`. Errors cannot be explained away.
-import { ReviewError, explainFinding } from '../services/review';
-import { openStore } from '../store';
+// stored book. The finding keys are printed by `check --db … --json`. Errors cannot be explained away; the rule is
+// the review service's (src/main/services/review.ts), as in the app.
+import { ReviewError } from '../services/review';
 import { parseArgs, UsageError } from './args';
 import { EXIT, type CliIO } from './output';
+import { withServices } from './stored-book';
 
-export function runExplain(argv: string[], io: CliIO): number {
+export async function runExplain(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { flags: ['clear'], options: ['db', 'book', 'finding', 'text', 'actor'] });
   const db = args.options.get('db');
   const bookId = Number(args.options.get('book'));
@@ -13,10 +14,9 @@ export function runExplain(argv: string[], io: CliIO): number {
   const text = args.flags.has('clear') ? null : (args.options.get('text') ?? '');
   if (!db || !Number.isInteger(bookId) || bookId <= 0 || !findingKey) throw new UsageError('explain 需要 --db 数据库、--book 预算本编号和 --finding 问题编号。');
   if (text === '') throw new UsageError('explain 需要 --text 审核说明，或 --clear 清除说明。');
-  const store = openStore(db);
+  const actor = args.options.get('actor');
   try {
-    const actor = args.options.get('actor');
-    const finding = explainFinding(store, { bookId, findingKey, text, ...(actor ? { actor } : {}) });
+    const { finding } = await withServices(db, (services) => services.review.explain({ bookId, findingKey, text, ...(actor ? { actor } : {}) }), { mustExist: false });
     io.out(text === null ? `已清除「${findingKey}」的审核说明。` : `已记录审核说明：${finding?.message ?? findingKey}\n  说明：${finding?.explanation ?? ''}`);
     return EXIT.ok;
   } catch (error) {
@@ -25,7 +25,5 @@ export function runExplain(argv: string[], io: CliIO): number {
       return EXIT.findings;
     }
     throw error;
-  } finally {
-    store.close();
   }
 }

@@ -1,14 +1,19 @@
-// `--db DB --book ID` as several commands take it: validated options, the store opened and closed around use.
+// `--db DB --book ID` as several commands take it: validated options, the store opened and closed around use, and
+// the same services the app and the web host use (src/main/services), composed over it.
 import { existsSync } from 'node:fs';
-import { openStore, type Store } from '../store';
+import { createServices, type Services } from '../services';
+import { openStore } from '../store';
 import { UsageError } from './args';
 
-/** Opens the store, runs `use`, closes it. A missing file is a usage error, never a new empty database. */
-export function withStore<T>(db: string, use: (store: Store) => T, options: { mustExist?: boolean } = {}): T {
+/**
+ * The services over the store at `db`, for the length of `use` (which may be async); the store is closed after.
+ * A missing file is a usage error, never a new empty database (unless `mustExist: false`: import creates it).
+ */
+export async function withServices<T>(db: string, use: (services: Services) => T | Promise<T>, options: { mustExist?: boolean } = {}): Promise<T> {
   if (options.mustExist !== false && !existsSync(db)) throw new UsageError(`数据库文件「${db}」不存在。`);
   const store = openStore(db);
   try {
-    return use(store);
+    return await use(createServices({ store, mode: 'cli' }));
   } finally {
     store.close();
   }

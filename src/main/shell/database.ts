@@ -1,17 +1,9 @@
-// better-sqlite3 under Electron: use the Electron-ABI build from scripts/electron-native.mjs when it exists;
-// and 另存备份 as a checkpoint plus a file copy.
+// better-sqlite3 under Electron: use the Electron-ABI build from scripts/electron-native.mjs when it exists
+// (./data-files.ts finds it); and 另存备份 as a checkpoint plus a file copy, run by the services process.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, renameSync, rmSync } from 'node:fs';
 
-export const DATABASE_FILE = 'budget-workbench.db';
-export const NATIVE_BINDING = 'better_sqlite3.node';
-
-/** out/native/better_sqlite3.node next to out/main (where the bundled main script lives), if it was built. */
-export function electronNativeBinding(mainDir: string, exists: (path: string) => boolean = existsSync): string | undefined {
-  const candidate = join(mainDir, '..', 'native', NATIVE_BINDING);
-  return exists(candidate) ? candidate : undefined;
-}
+export { DATABASE_FILE, NATIVE_BINDING, electronNativeBinding } from './data-files';
 
 /**
  * Copies the database file to `target` after folding the WAL into it (wal_checkpoint(TRUNCATE)), so the single

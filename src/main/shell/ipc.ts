@@ -1,6 +1,7 @@
 // IPC from the renderer: every channel checks that the call comes from our window showing our own page.
 import { pathToFileURL } from 'node:url';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { CHANNELS } from '../../shared/api/bridge';
 import type { ApiMethod, ApiResponse } from '../../shared/api/contract';
 import { MENU_TEXT } from '../../shared/strings';
 import type { Router } from '../api/router';
@@ -53,18 +54,22 @@ export function createSenderCheck(ownContents: () => WebContents | null | undefi
   };
 }
 
-export const API_CHANNEL = 'api';
+/** The channel names preload and main share (src/shared/api/bridge.ts). */
+export { CHANNELS };
+export const API_CHANNEL = CHANNELS.api;
 
 export function refusedResponse(): ApiResponse<ApiMethod> {
   return { ok: false, error: { code: 'refused', message: MENU_TEXT.refused } };
 }
 
-/** Handles channel 'api' as (event, method, params) → ApiResponse; untrusted senders get 'refused'. */
+/**
+ * Handles channel 'api' as (event, method, params) → ApiResponse; untrusted senders get 'refused'. Method and
+ * params go to the router as they came: it checks both against the contract (src/shared/api/contract.ts).
+ */
 export function registerApi(ipcMain: Pick<IpcMain, 'handle'>, router: Router, isTrustedSender: SenderCheck): void {
   ipcMain.handle(API_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, params: unknown) => {
     if (!isTrustedSender(event)) return refusedResponse();
-    if (typeof method !== 'string') return router.call(String(method), params);
-    return router.call(method, params);
+    return router.call(typeof method === 'string' ? method : String(method), params);
   });
 }
 

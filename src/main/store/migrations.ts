@@ -171,6 +171,25 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE amounts ADD COLUMN decimals INTEGER CHECK (decimals IS NULL OR decimals BETWEEN -12 AND 12);
     `,
   },
+  {
+    version: 6,
+    name: 'findings summary per book revision (book lists without validating every book)',
+    sql: `
+      -- The counts of a book's findings as last computed, stamped with the book revision they were computed for
+      -- and a fingerprint of the family's template and rules. A cache, never the truth: it is valid only while
+      -- revision = books.revision and rules = the fingerprint of the running program; otherwise the book is
+      -- validated again and the row replaced. One row per book (the newest computed revision).
+      CREATE TABLE findings_summaries (
+        book_id      INTEGER PRIMARY KEY REFERENCES books(id) ON DELETE CASCADE,
+        revision     INTEGER NOT NULL CHECK (revision >= 0),
+        rules        TEXT    NOT NULL,
+        errors       INTEGER NOT NULL CHECK (errors >= 0),
+        warnings     INTEGER NOT NULL CHECK (warnings >= 0),
+        infos        INTEGER NOT NULL CHECK (infos >= 0),
+        computed_at  TEXT    NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The schema version this build writes and understands. */

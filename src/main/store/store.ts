@@ -6,6 +6,7 @@ import { createLogWriter } from './log';
 import { schemaVersion } from './migrate';
 import { createRowRepository } from './rows';
 import { openDatabase } from './open';
+import { createSummaryRepository } from './summaries';
 import type { Store } from './types';
 
 export interface OpenStoreOptions {
@@ -23,6 +24,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const books = createBookRepository(db, log, now, explanations);
   const rows = createRowRepository(db, log, now);
   const edits = createEditRepository(db, log, now, explanations, rows);
+  const summaries = createSummaryRepository(db, now);
 
   return {
     path: db.name,
@@ -45,6 +47,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     redo: (bookId) => edits.redo(bookId),
     historyState: (bookId) => edits.historyState(bookId),
     editLog: (bookId) => edits.editLog(bookId),
+    recordFindingsSummary: (input) => summaries.record(input),
+    findingsSummaries: () => summaries.all(),
     integrityCheck: () =>
       (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('\n'),
     schemaVersion: () => schemaVersion(db),

@@ -27,6 +27,30 @@ export interface BookSummary {
   revision: number;
 }
 
+/**
+ * A book's findings counted when they were last computed (migration 6), for book lists. Valid only while
+ * `revision` is the book's revision and `rules` the running program's fingerprint of the family's rules.
+ */
+export interface StoredFindingsSummary {
+  bookId: number;
+  revision: number;
+  rules: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** ISO-8601 UTC. */
+  computedAt: string;
+}
+
+export interface FindingsSummaryInput {
+  bookId: number;
+  /** The book revision the findings were computed for. */
+  revision: number;
+  /** Fingerprint of the template and rules that produced them. */
+  rules: string;
+  summary: { errors: number; warnings: number; infos: number };
+}
+
 import type { CellAddress, SideId } from '../../shared/cell';
 export type { CellAddress };
 
@@ -253,6 +277,13 @@ export interface Store {
   historyState(bookId: number): HistoryState;
   /** The audit trail, oldest first: import, every edit, every undo and redo. */
   editLog(bookId: number): EditLogEntry[];
+  /**
+   * Stores the findings summary of a book revision (replacing an older one). False when the book is gone or a
+   * newer revision's summary is already stored.
+   */
+  recordFindingsSummary(input: FindingsSummaryInput): boolean;
+  /** Every stored findings summary, by book id; the caller compares revisions and rules to judge staleness. */
+  findingsSummaries(): StoredFindingsSummary[];
   /** PRAGMA integrity_check: 'ok' when the file is sound, otherwise SQLite's findings, one per line. */
   integrityCheck(): string;
   schemaVersion(): number;

@@ -11,6 +11,7 @@ import { extname, resolve, sep } from 'node:path';
 import type { ApiErrorCode } from '../../shared/api/contract';
 import { createRouter, type Router } from '../api/router';
 import { Workbench } from '../api/workbench';
+import { createServices } from '../services';
 import type { Store } from '../store';
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -151,7 +152,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (token.length < 16) throw new Error('web host token too short');
   const expectedToken = digest(token);
   const rendererRoot = await realpath(resolve(options.rendererDir));
-  const router: Router = createRouter(new Workbench(options.store, 'web'));
+  const router: Router = createRouter(new Workbench(createServices({ store: options.store, mode: 'web' })));
   let port = 0;
 
   /** Host must be this server by IP or localhost (DNS rebinding); Origin, when sent, must be our own. */

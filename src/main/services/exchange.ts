@@ -1,0 +1,194 @@
+// Workbooks in and out: reading Excel files into a book (in this process or in a worker thread), uploads staged as
+// files, checking a workbook the way a reviewer does (DESIGN.md §7), the normalised dump, and the export (to a
+// path, or as bytes for a browser). The functions here need no store; `createExchangeService` adds the stored
+// books (by id) for the API and the CLI's --db commands.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { WorkbookInput } from '../../shared/api/contract';
+import type { Book, Notice } from '../../shared/book';
+import { toDump, type Dump } from '../../shared/dump';
+import { exportFileName } from '../../shared/labels';
+import { summarise, Validator, type Finding, type Location, type ValidationSummary } from '../../shared/validation';
+import { buildWorkbook, exportBook, type ExportResult, type ReportChoice } from '../export/export-book';
+import { ImportError } from '../import/errors';
+import { fileLabel } from '../import/file-label';
+import { importWorkbooks, type ImportResult } from '../import/import-book';
+import { importInWorker } from '../import/run-in-worker';
+import type { Store } from '../store';
+import { ServiceError } from './errors';
+import type { BookSessions } from './sessions';
+
+export type { ImportResult, ReportChoice };
+
+export interface ReadOptions {
+  /** Force a template family instead of detecting it. */
+  template?: string | undefined;
+  onProgress?: (message: string) => void;
+  /** Parse in a worker thread, so the process stays responsive (the API); the CLI reads in its own process. */
+  inWorker?: boolean;
+}
+
+/** Workbooks → one book, its import notices and the detection sentence. Unreadable input throws ImportError. */
+export function readWorkbooks(paths: readonly string[], options: ReadOptions = {}): Promise<ImportResult> {
+  const template = options.template ? { familyId: options.template } : {};
+  if (options.inWorker) return importInWorker({ files: [...paths], ...template }, options.onProgress);
+  return importWorkbooks(paths, { ...template, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+}
+
+/**
+ * Workbooks handed over by the UI (paths from a dialog, or bytes from an upload) read into one book; uploads are
+ * written to a private temporary folder first and removed afterwards, whatever happens.
+ */
+export async function readInputs(files: readonly WorkbookInput[], options: ReadOptions = {}): Promise<ImportResult> {
+  if (files.length === 0) throw new ServiceError('bad-request', '请选择要导入的 Excel 工作簿。');
+  const staging = await mkdtemp(join(tmpdir(), 'budget-import-'));
+  try {
+    const paths = await Promise.all(
+      files.map(async (file, i) => {
+        if (file.path) return file.path;
+        if (!file.dataBase64) throw new ServiceError('bad-request', `「${file.name}」没有内容。`);
+        const path = join(staging, `${i}-${basename(file.name)}`);
+        await writeFile(path, Buffer.from(file.dataBase64, 'base64'));
+        return path;
+      }),
+    );
+    return await readWorkbooks(paths, options);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+// ---- check (DESIGN.md §7) ----------------------------------------------------------------------------------------
+
+/** A workbook (or stored book) that was read and validated. */
+export interface CheckedBook {
+  file: string;
+  /** Template family id, and why it was chosen (imports only). */
+  template: string;
+  detection?: string;
+  department: string;
+  year: number;
+  ok: boolean;
+  summary: ValidationSummary;
+  findings: Finding[];
+}
+
+/** A workbook that could not be read (or held no recognised table). */
+export interface UnreadableBook {
+  file: string;
+  ok: false;
+  error: string;
+}
+
+export type CheckResult = CheckedBook | UnreadableBook;
+
+export const isUnreadable = (result: CheckResult): result is UnreadableBook => 'error' in result;
+
+/** Reads one workbook as a book and validates it; unreadable input becomes an entry, not an exception. */
+export async function checkWorkbook(file: string, template?: string): Promise<CheckResult> {
+  let result: ImportResult;
+  try {
+    result = await readWorkbooks([file], { template });
+  } catch (error) {
+    // One bad workbook must not stop a reviewer's batch: anything the importer throws is reported for this file.
+    if (error instanceof ImportError) return { file: fileLabel(file), ok: false, error: error.message };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { file: fileLabel(file), ok: false, error: `无法读取「${fileLabel(file)}」：${reason}` };
+  }
+  const { book, notices, detection } = result;
+  if (book.tables.length === 0) {
+    return { file: fileLabel(file), ok: false, error: firstError(notices) ?? `未在「${fileLabel(file)}」中识别到任何预算表。` };
+  }
+  return checkedBook(fileLabel(file), book, new Validator(book).findings(), detection);
+}
+
+/** The check result of a book and its findings, fields in the DESIGN.md §7 order. */
+export function checkedBook(file: string, book: Book, findings: readonly Finding[], detection?: string): CheckedBook {
+  const ordered = findings.map(orderFields);
+  const summary = summarise(ordered);
+  return { file, template: book.familyId, ...(detection ? { detection } : {}), department: book.department, year: book.year, ok: summary.errors === 0, summary, findings: ordered };
+}
+
+/** The DESIGN.md §7 fields first, then the extras (roundingTail, explanation, key). */
+function orderFields(finding: Finding): Finding {
+  const { rule, severity, message, locations, expected, actual, difference, roundingTail, explanation, key } = finding;
+  return {
+    rule,
+    severity,
+    message,
+    locations: locations.map(orderLocation),
+    ...(expected !== undefined ? { expected } : {}),
+    ...(actual !== undefined ? { actual } : {}),
+    ...(difference !== undefined ? { difference } : {}),
+    ...(roundingTail !== undefined ? { roundingTail } : {}),
+    ...(explanation !== undefined ? { explanation } : {}),
+    key,
+  };
+}
+
+function orderLocation(location: Location): Location {
+  const { table, row, column, sheet, cell, side, tableId, rowKey, columnId } = location;
+  return {
+    table,
+    row,
+    ...(column !== undefined ? { column } : {}),
+    ...(sheet !== undefined ? { sheet } : {}),
+    ...(cell !== undefined ? { cell } : {}),
+    ...(side !== undefined ? { side } : {}),
+    tableId,
+    rowKey,
+    ...(columnId !== undefined ? { columnId } : {}),
+  };
+}
+
+export const firstError = (notices: readonly Notice[]): string | undefined => notices.find((n) => n.level === '错误')?.message;
+
+// ---- export ------------------------------------------------------------------------------------------------------
+
+export interface ExportOutcome extends ExportResult {
+  fileName: string;
+  /** Where it was written (export to a path). */
+  path?: string;
+  /** The workbook's bytes (export for a browser download). */
+  data?: Buffer;
+}
+
+/** The submission workbook of a book: written to `path` (temporary name, then renamed), or returned as bytes. */
+export async function exportWorkbook(book: Book, options: { path?: string | undefined; report?: ReportChoice | undefined } = {}): Promise<ExportOutcome> {
+  const fileName = exportFileName(book);
+  const report = options.report ?? 'auto';
+  if (options.path) return { ...(await exportBook(book, options.path, report)), fileName, path: options.path };
+  const { workbook, result } = buildWorkbook(book, report);
+  return { ...result, fileName, data: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}
+
+// ---- the service over stored books ---------------------------------------------------------------------------------
+
+export interface ExchangeService {
+  /** Reads workbooks handed over by the UI (in a worker thread unless the services run in the CLI). */
+  readInputs(files: readonly WorkbookInput[]): Promise<ImportResult>;
+  /** A stored book checked like a workbook, with the clerk's 审核说明 on its warnings. */
+  check(bookId: number): CheckedBook & { sources: string[] };
+  dump(bookId: number): Dump;
+  export(input: { bookId: number; path?: string | undefined; report?: ReportChoice | undefined }): Promise<ExportOutcome>;
+}
+
+export function createExchangeService(deps: { store: Store; sessions: BookSessions; inWorker: boolean; refusePaths: (named: boolean) => void }): ExchangeService {
+  const { store, sessions } = deps;
+  return {
+    async readInputs(files) {
+      deps.refusePaths(files.some((f) => f.path !== undefined));
+      return readInputs(files, { inWorker: deps.inWorker });
+    },
+    check(bookId) {
+      const { book, findings } = sessions.current(bookId);
+      return { ...checkedBook(`预算本 #${bookId}`, book, findings), sources: [...book.sources] };
+    },
+    dump: (bookId) => toDump(store.loadBook(bookId), store.loadNotices(bookId)),
+    async export(input) {
+      deps.refusePaths(input.path !== undefined);
+      return exportWorkbook(store.loadBook(input.bookId), input);
+    },
+  };
+}
