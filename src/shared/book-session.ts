@@ -59,7 +59,8 @@ export class BookSession {
 
   /** Lays a patch the store has already written onto the book and re-checks what it touched. */
   commit(patch: BookPatch): void {
-    applyPatch(this.book, patch);
+    const index = this.validator.figures;
+    applyPatch(this.book, patch, (cell) => index.row(cell.tableId, cell.side, cell.rowKey));
     this.validator.cellsChanged(patchCells(patch));
   }
 

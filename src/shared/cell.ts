@@ -41,16 +41,7 @@ export function patchCells(patch: BookPatch): CellValue[] {
  * from in Excel but is no longer a formula's result, nor printed at the file's precision. Unknown rows are skipped:
  * the store has refused them before any patch exists.
  */
-export function applyPatch(book: Book, patch: BookPatch): void {
-  const rowsByTable = new Map<string, Map<string, BookRow>>();
-  const rowOf = (cell: CellAddress): BookRow | undefined => {
-    let rows = rowsByTable.get(cell.tableId);
-    if (!rows) {
-      const table = book.tables.find((t) => t.tableId === cell.tableId);
-      rowsByTable.set(cell.tableId, (rows = new Map((table?.rows ?? []).map((r) => [`${r.side}|${r.key}`, r]))));
-    }
-    return rows.get(`${cell.side}|${cell.rowKey}`);
-  };
+export function applyPatch(book: Book, patch: BookPatch, rowOf: RowFinder = rowFinder(book)): void {
   for (const cell of patchCells(patch)) {
     const row = rowOf(cell);
     if (!row) continue;
@@ -61,4 +52,20 @@ export function applyPatch(book: Book, patch: BookPatch): void {
     const source = row.values[cell.columnId]?.source;
     row.values[cell.columnId] = cell.amount ?? { value: cell.value, ...(source ? { source } : {}) };
   }
+}
+
+/** Finds the row a cell address names; the validator's index offers one without a scan. */
+export type RowFinder = (cell: CellAddress) => BookRow | undefined;
+
+/** A finder that indexes a table's rows the first time the patch reaches that table. */
+function rowFinder(book: Book): RowFinder {
+  const rowsByTable = new Map<string, Map<string, BookRow>>();
+  return (cell) => {
+    let rows = rowsByTable.get(cell.tableId);
+    if (!rows) {
+      const table = book.tables.find((t) => t.tableId === cell.tableId);
+      rowsByTable.set(cell.tableId, (rows = new Map((table?.rows ?? []).map((r) => [`${r.side}|${r.key}`, r]))));
+    }
+    return rows.get(`${cell.side}|${cell.rowKey}`);
+  };
 }

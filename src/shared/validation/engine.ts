@@ -117,7 +117,7 @@ export class Validator {
   setValue(tableId: string, side: string, rowKey: string, column: string, value: string | null): number {
     const address = { tableId, side: side as SideId, rowKey, columnId: column };
     if (!this.index.row(tableId, side, rowKey)) throw new Error(`表 ${tableId} 中没有行「${rowKey}」。`);
-    applyPatch(this.book, { set: [{ ...address, value }], derived: [] });
+    applyPatch(this.book, { set: [{ ...address, value }], derived: [] }, (cell) => this.index.row(cell.tableId, cell.side, cell.rowKey));
     return this.cellsChanged([address]);
   }
 
