@@ -1,4 +1,4 @@
-// What the Electron preload (src/preload/index.ts) puts on window.workbench, and the channels it uses: one type
+// What the Electron preload (src/preload/index.ts) puts on the page as `workbench`, and the channels it uses: one type
 // for the preload that builds it and the renderer that calls it (src/renderer/src/global.d.ts). Absent when the UI
 // runs under `npm run web` (src/renderer/src/api.ts then talks to the local web host over fetch).
 import type { Invoke } from './contract';
