@@ -88,8 +88,16 @@ export function formatAmount(value: Dec, options: FormatOptions = {}): string {
   const negative = fixed.startsWith('-') && !/^-0(\.0+)?$/.test(fixed);
   const unsigned = fixed.replace(/^-/, '');
   const [whole = '0', fraction] = unsigned.split('.');
-  const grouped = options.thousands === false ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = options.thousands === false ? whole : groupThousands(whole);
   return `${negative ? '-' : ''}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
+}
+
+/** "1234567" → "1,234,567" in one pass: a look-ahead regex is quadratic on hostile 100,000-digit amounts. */
+function groupThousands(digits: string): string {
+  const head = digits.length % 3 || 3;
+  const groups = [digits.slice(0, head)];
+  for (let i = head; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
+  return groups.join(',');
 }
 
 /** Reads a unit declaration such as "单位：万元", "金额单位: 元", "单位：\n万元". */

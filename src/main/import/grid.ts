@@ -86,3 +86,11 @@ export function parseAddress(address: string): { row: number; column: number } |
 export function emptySheet(name: string): SheetGrid {
   return { name, rowCount: 0, columnCount: 0, cells: new Map(), merges: [] };
 }
+
+/**
+ * A date cell as text (2024-01-31). A serial outside any real date (1e308, NaN in a date-formatted amount cell)
+ * is not a date: it is kept as its text so the importer reports that cell ("不是金额"), never throws.
+ */
+export function dateText(date: Date): string {
+  return Number.isNaN(date.getTime()) ? '（无效日期）' : date.toISOString().slice(0, 10);
+}

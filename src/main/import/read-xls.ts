@@ -4,7 +4,7 @@
 import * as XLSX from '@e965/xlsx';
 import { formatDecimals } from '../../shared/number-format';
 import { ImportError } from './errors';
-import { emptySheet, setCell, type GridCell, type SheetGrid, type WorkbookGrid } from './grid';
+import { dateText, emptySheet, setCell, type GridCell, type SheetGrid, type WorkbookGrid } from './grid';
 import { resolveFormulasWithoutResult } from './resolve-formulas';
 import { fileLabel } from './file-label';
 
@@ -32,7 +32,7 @@ function toGridCell(cell: SheetJsCell): GridCell | undefined {
     case 'e':
       return { value: null, error: cell.w ?? '#ERROR', ...formula };
     case 'd':
-      return { value: cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v), ...formula };
+      return { value: cell.v instanceof Date ? dateText(cell.v) : String(cell.v), ...formula };
     default:
       return cell.f ? { value: null, formula: cell.f, formulaWithoutResult: true } : undefined;
   }

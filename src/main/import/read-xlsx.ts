@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { formatDecimals } from '../../shared/number-format';
 import { ImportError } from './errors';
-import { emptySheet, setCell, type GridCell, type SheetGrid, type WorkbookGrid } from './grid';
+import { dateText, emptySheet, setCell, type GridCell, type SheetGrid, type WorkbookGrid } from './grid';
 import { resolveFormulasWithoutResult } from './resolve-formulas';
 import { parseMergeRef } from './merge-ref';
 import { fileLabel } from './file-label';
@@ -18,7 +18,7 @@ function plainValue(value: unknown): Pick<GridCell, 'value' | 'error'> {
   if (value === null || value === undefined) return { value: null };
   if (typeof value === 'number' || typeof value === 'string') return { value };
   if (typeof value === 'boolean') return { value: value ? 'TRUE' : 'FALSE' };
-  if (value instanceof Date) return { value: value.toISOString().slice(0, 10) };
+  if (value instanceof Date) return { value: dateText(value) };
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if (Array.isArray(v.richText)) return { value: richTextOf(value as ExcelJS.CellRichTextValue) };
