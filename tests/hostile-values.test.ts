@@ -1,7 +1,11 @@
 // Hostile values end in a clear answer, never a hang or an English exception: amounts of any length format in
-// one linear pass, and a date-formatted cell holding no real date is read as text (reported, not thrown).
+// one linear pass, a date-formatted cell holding no real date is read as text (reported, not thrown), and formulas
+// without cached results are evaluated within bounds (ranges clipped, nesting and chains limited).
 import { describe, expect, it } from 'vitest';
+import { evaluateFormula } from '../src/main/import/formula';
+import { emptySheet, getCell, setCell } from '../src/main/import/grid';
 import { toGridCell } from '../src/main/import/read-xlsx';
+import { resolveFormulasWithoutResult } from '../src/main/import/resolve-formulas';
 import { Dec, formatAmount } from '../src/shared/money';
 
 describe('formatAmount', () => {
@@ -28,5 +32,36 @@ describe('date cells', () => {
     expect(toGridCell(new Date(Date.UTC(2024, 0, 31)))).toEqual({ value: '2024-01-31' });
     expect(() => toGridCell(new Date(Number.NaN))).not.toThrow();
     expect(toGridCell(new Date(Number.NaN))).toEqual({ value: '（无效日期）' });
+  });
+});
+
+describe('formulas without cached results', () => {
+  const lookup = (values: Record<string, number>) => (row: number, column: number) => {
+    const value = values[`${row}:${column}`];
+    return value === undefined ? undefined : new Dec(value);
+  };
+
+  it('clips a range to the used area instead of walking the whole sheet', () => {
+    let reads = 0;
+    const counting = (row: number, column: number) => {
+      reads++;
+      return lookup({ '2:1': 3, '3:2': 4 })(row, column);
+    };
+    expect(evaluateFormula('SUM(A1:XFD1048576)', counting, { rows: 3, columns: 2 })?.toString()).toBe('7');
+    expect(reads).toBe(6);
+  });
+
+  it('refuses nesting deeper than any template instead of overflowing the stack', () => {
+    expect(evaluateFormula(`${'('.repeat(50)}1+2${')'.repeat(50)}`, lookup({}))?.toString()).toBe('3');
+    expect(evaluateFormula(`${'('.repeat(5000)}1${')'.repeat(5000)}`, lookup({}))).toBeUndefined();
+    expect(evaluateFormula(`${'-'.repeat(5000)}1`, lookup({}))).toBeUndefined();
+  });
+
+  it('gives up on a chain of thousands of formulas without a value, cell by cell, never throwing', () => {
+    const sheet = emptySheet('链');
+    for (let row = 1; row <= 3000; row++) setCell(sheet, row, 1, { value: null, formula: row === 1 ? '1' : `A${row - 1}+1`, formulaWithoutResult: true });
+    expect(() => resolveFormulasWithoutResult(sheet)).not.toThrow();
+    // The start of the chain is computed; the rest stays without a value and is reported by the table reader.
+    expect(getCell(sheet, 1, 1)?.value).toBe('1');
   });
 });

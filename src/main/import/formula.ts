@@ -41,10 +41,21 @@ function tokenize(formula: string): Token[] | undefined {
 
 class Unsupported extends Error {}
 
-export function evaluateFormula(formula: string, lookup: CellLookup): Dec | undefined {
+/** The used area of the sheet: ranges are clipped to it before anything walks them (A1:XFD1048576 is a range). */
+export interface SheetBounds {
+  rows: number;
+  columns: number;
+}
+
+/** Nesting deeper than this ("((((…", "- - - …") is not a budget template: refused instead of a stack overflow. */
+const MAX_NESTING = 200;
+
+export function evaluateFormula(formula: string, lookup: CellLookup, bounds?: SheetBounds): Dec | undefined {
+  if (formula.length > 10_000) return undefined;
   const tokens = tokenize(formula);
   if (!tokens) return undefined;
   let pos = 0;
+  let depth = 0;
   const peek = (): Token | undefined => tokens[pos];
   const isOp = (value: string): boolean => {
     const t = peek();
@@ -61,14 +72,23 @@ export function evaluateFormula(formula: string, lookup: CellLookup): Dec | unde
   };
   const rangeSum = (from: { row: number; column: number }, to: { row: number; column: number }): Dec => {
     let total = new Dec(0);
-    for (let r = Math.min(from.row, to.row); r <= Math.max(from.row, to.row); r++) {
-      for (let c = Math.min(from.column, to.column); c <= Math.max(from.column, to.column); c++) total = total.plus(valueAt(r, c));
+    const lastRow = Math.min(Math.max(from.row, to.row), bounds?.rows ?? Infinity);
+    const lastColumn = Math.min(Math.max(from.column, to.column), bounds?.columns ?? Infinity);
+    for (let r = Math.min(from.row, to.row); r <= lastRow; r++) {
+      for (let c = Math.min(from.column, to.column); c <= lastColumn; c++) total = total.plus(valueAt(r, c));
     }
     return total;
   };
   const primary = (): Dec => {
     const t = peek();
-    if (!t) throw new Unsupported();
+    if (!t || ++depth > MAX_NESTING) throw new Unsupported();
+    try {
+      return primaryAt(t);
+    } finally {
+      depth--;
+    }
+  };
+  const primaryAt = (t: Token): Dec => {
     if (t.kind === 'num') {
       pos++;
       return new Dec(t.value);
