@@ -1,7 +1,12 @@
 // Hostile values end in a clear answer, never a hang or an English exception: amounts of any length format in
 // one linear pass, a date-formatted cell holding no real date is read as text (reported, not thrown), and formulas
 // without cached results are evaluated within bounds (ranges clipped, nesting and chains limited).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { importWorkbooks } from '../src/main/import/import-book';
 import { evaluateFormula } from '../src/main/import/formula';
 import { emptySheet, getCell, setCell } from '../src/main/import/grid';
 import { toGridCell } from '../src/main/import/read-xlsx';
@@ -63,5 +68,23 @@ describe('formulas without cached results', () => {
     expect(() => resolveFormulasWithoutResult(sheet)).not.toThrow();
     // The start of the chain is computed; the rest stays without a value and is reported by the table reader.
     expect(getCell(sheet, 1, 1)?.value).toBe('1');
+  });
+});
+
+describe('amounts beyond any budget', () => {
+  it('are refused cell by cell with a notice, the rest of the table read', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('表');
+    sheet.addRow(['2026年部门支出预算总表']);
+    sheet.addRow(['编制部门：某某局', '', '', '', '', '单位：元']);
+    sheet.addRow(['功能分类科目编码', '', '', '功能分类科目名称', '合计', '基本支出', '项目支出']);
+    sheet.addRow(['类', '款', '项']);
+    sheet.addRow(['201', '', '', '一般公共服务支出', `1${'0'.repeat(100_000)}`, 1, 2]);
+    const file = join(mkdtempSync(join(tmpdir(), 'hostile-')), 'huge.xlsx');
+    await workbook.xlsx.writeFile(file);
+    const { book, notices } = await importWorkbooks([file], { familyId: 'shanghai-2026-department' });
+    expect(notices.some((n) => n.cell === 'E5' && /超出合理范围（整数部分至多 20 位），已忽略/.test(n.message))).toBe(true);
+    expect(book.tables[0]?.rows[0]?.values).toMatchObject({ basic: { value: '1.00' }, project: { value: '2.00' } });
+    expect(book.tables[0]?.rows[0]?.values.total).toBeUndefined();
   });
 });

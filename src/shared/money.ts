@@ -112,3 +112,13 @@ export function sumAmounts(values: Iterable<Dec>): Dec {
   for (const v of values) total = total.plus(v);
   return total;
 }
+
+/**
+ * No budget figure has more than 20 integer digits (10^20 元 is far beyond any state budget); a longer one in a
+ * workbook is damage or an attack and is refused with a notice. The API's amount text has the same bound.
+ */
+export const MAX_AMOUNT_INTEGER_DIGITS = 20;
+
+export function withinAmountRange(value: Dec): boolean {
+  return value.isFinite() && value.abs().lt(new Dec(10).pow(MAX_AMOUNT_INTEGER_DIGITS));
+}

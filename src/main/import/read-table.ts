@@ -1,6 +1,6 @@
 // Reads one recognised table region into a BookTable: header → column mapping → rows by the side's row model.
 import type { BookAmount, BookRow, BookTable, Notice } from '../../shared/book';
-import { parseAmount, toCanonical, type MoneyUnit } from '../../shared/money';
+import { MAX_AMOUNT_INTEGER_DIGITS, parseAmount, toCanonical, withinAmountRange, type MoneyUnit } from '../../shared/money';
 import type { ColumnDef, TableDef, TableSide, TemplateFamily } from '../../shared/template/types';
 import { normaliseLabel } from '../../shared/text';
 import { cellAddress, cellText, columnLetters, getCell, type SheetGrid } from './grid';
@@ -224,6 +224,11 @@ function rawRow(
       continue;
     }
     if (parsed.kind === 'blank') continue;
+    if (!withinAmountRange(parsed.value)) {
+      const shown = typeof cell.value === 'string' && cell.value.length <= 40 ? cell.value : `${String(cell.value).slice(0, 20)}…`;
+      notices.push({ level: '警告', ...where, cell: address, message: `${label}单元格 ${address} 的金额「${shown}」超出合理范围（整数部分至多 ${MAX_AMOUNT_INTEGER_DIGITS} 位），已忽略。` });
+      continue;
+    }
     const decimals = precision.see(column.id, cell, parsed.value.isZero());
     values[column.id] = {
       value: toCanonical(parsed.value),
