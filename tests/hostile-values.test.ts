@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { importWorkbooks } from '../src/main/import/import-book';
+import { importInWorker } from '../src/main/import/run-in-worker';
+import { DATONG_XLSX } from './helpers/seed';
 import { evaluateFormula } from '../src/main/import/formula';
 import { emptySheet, getCell, setCell } from '../src/main/import/grid';
 import { toGridCell } from '../src/main/import/read-xlsx';
@@ -87,4 +89,19 @@ describe('amounts beyond any budget', () => {
     expect(book.tables[0]?.rows[0]?.values).toMatchObject({ basic: { value: '1.00' }, project: { value: '2.00' } });
     expect(book.tables[0]?.rows[0]?.values.total).toBeUndefined();
   });
+});
+
+describe('the import worker is bounded in memory and time', () => {
+  it('stops an import that needs more memory than its limit, in Chinese', async () => {
+    await expect(importInWorker({ files: [DATONG_XLSX] }, undefined, { memoryMb: 8, seconds: 60 })).rejects.toThrow(/需要的内存超过 8 MB 的上限，已停止/);
+  }, 60_000);
+
+  it('stops an import that runs past its time limit, in Chinese', async () => {
+    await expect(importInWorker({ files: [DATONG_XLSX] }, undefined, { memoryMb: 1024, seconds: 0.05 })).rejects.toThrow(/超过 0\.05 秒仍未完成，已停止/);
+  }, 60_000);
+
+  it('imports normally within the default limits', async () => {
+    const { book } = await importInWorker({ files: [DATONG_XLSX] });
+    expect(book.tables).toHaveLength(13);
+  }, 60_000);
 });
