@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Internal errors provoked by tests are logged here, not in the user's data folder.
+    env: { BW_LOG_DIR: 'tests/.tmp/logs' },
   },
 });

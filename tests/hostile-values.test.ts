@@ -1,13 +1,15 @@
 // Hostile values end in a clear answer, never a hang or an English exception: amounts of any length format in
 // one linear pass, a date-formatted cell holding no real date is read as text (reported, not thrown), and formulas
 // without cached results are evaluated within bounds (ranges clipped, nesting and chains limited).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { importWorkbooks } from '../src/main/import/import-book';
 import { importInWorker } from '../src/main/import/run-in-worker';
+import { causeOf } from '../src/main/import/library-errors';
+import { internalErrorMessage, logInternalError } from '../src/main/error-log';
 import { DATONG_XLSX } from './helpers/seed';
 import { evaluateFormula } from '../src/main/import/formula';
 import { emptySheet, getCell, setCell } from '../src/main/import/grid';
@@ -104,4 +106,35 @@ describe('the import worker is bounded in memory and time', () => {
     const { book } = await importInWorker({ files: [DATONG_XLSX] });
     expect(book.tables).toHaveLength(13);
   }, 60_000);
+});
+
+describe('refusals say what is wrong in Chinese, never in a library’s words', () => {
+  it('maps reader exceptions to causes a clerk can act on', () => {
+    expect(causeOf(new Error('Bug : uncompressed data size mismatch'), 'xlsx')).toMatch(/^文件的压缩结构已损坏/);
+    expect(causeOf(new Error('Unexpected close tag\nLine: 3'), 'xlsx')).toMatch(/^工作簿内部的某个部分（XML）已损坏/);
+    expect(causeOf(new Error("Cannot set properties of undefined (setting 'sheetNo')"), 'xlsx')).toBe('文件已损坏或不是有效的 Excel（.xlsx）工作簿。请在 Excel/WPS 中打开后另存为 .xlsx 再导入');
+    expect(causeOf(new Error('File is password-protected'), 'xls')).toMatch(/^工作簿设置了打开密码/);
+  });
+
+  it('a truncated workbook is refused with the cause and no raw library text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostile-'));
+    const bytes = readFileSync(DATONG_XLSX);
+    const file = join(dir, '截断.xlsx');
+    writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const error = await importWorkbooks([file]).then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toMatch(/^无法读取「截断\.xlsx」：/);
+    // Only the product names Excel/WPS and the file type may appear in Latin letters.
+    expect(error?.message.replace(/Excel|WPS|xlsx|xls/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('an internal error is logged with its stack and shown as a reference', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'error-log-'));
+    const reference = logInternalError(new TypeError("Cannot read properties of null (reading 'x')"), dir);
+    expect(reference).toMatch(/^E\d{8}-[0-9A-F]{6}$/);
+    const logged = readFileSync(join(dir, 'errors.log'), 'utf8');
+    expect(logged).toContain(reference);
+    expect(logged).toContain('Cannot read properties of null');
+    expect(internalErrorMessage(reference)).toBe(`程序内部错误（编号 ${reference}）。操作未完成，已保存的数据不受影响；详细信息已记入本机错误日志，请把编号告诉维护人员。`);
+    expect(internalErrorMessage(reference)).not.toMatch(/Cannot|TypeError|\//);
+  });
 });

@@ -15,6 +15,7 @@ import { ImportError } from '../import/errors';
 import { ReviewError } from '../services/review';
 import { StoreError } from '../store';
 import { ExportWriteError } from '../export/write-errors';
+import { internalErrorMessage, logInternalError } from '../error-log';
 import { ApiError } from './errors';
 
 function toResponse(error: unknown): ApiResponse<ApiMethod> {
@@ -26,7 +27,7 @@ function toResponse(error: unknown): ApiResponse<ApiMethod> {
     const notFound = error.code === 'book-not-found' || error.code === 'table-not-found' || error.code === 'row-not-found';
     return { ok: false, error: { code: notFound ? 'not-found' : 'bad-request', message: error.message } };
   }
-  return { ok: false, error: { code: 'internal', message: `程序内部错误：${error instanceof Error ? error.message : String(error)}` } };
+  return { ok: false, error: { code: 'internal', message: internalErrorMessage(logInternalError(error)) } };
 }
 
 /** "调用 book.setCells 的参数 cells[3].value 不正确：应为…（收到：…）。" — the one form of an `invalid params` refusal. */

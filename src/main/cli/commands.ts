@@ -12,6 +12,7 @@ import { parseArgs, UsageError } from './args';
 import { formatNotice } from './notices-text';
 import { EXIT, type CliIO } from './output';
 import { ExportWriteError } from '../export/write-errors';
+import { internalErrorMessage, logInternalError } from '../error-log';
 
 export const USAGE = `用法：budget-workbench <命令> [参数]
 
@@ -120,7 +121,9 @@ export function exitCodeFor(error: unknown, io: CliIO): number {
     io.err(`用法错误：${error.message}\n\n${USAGE}`);
     return EXIT.unreadable;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  io.err(`错误：${message}`);
+  // Our own refusals (store, services, review) speak Chinese and are meant for the user; anything else is a bug
+  // or a library's English text: logged, and shown as a reference.
+  const message = error instanceof Error ? error.message : '';
+  io.err(`错误：${/[\u4e00-\u9fff]/.test(message) ? message : internalErrorMessage(logInternalError(error))}`);
   return EXIT.unreadable;
 }

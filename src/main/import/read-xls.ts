@@ -4,6 +4,7 @@
 import * as XLSX from '@e965/xlsx';
 import { formatDecimals } from '../../shared/number-format';
 import { ImportError } from './errors';
+import { causeOf } from './library-errors';
 import { dateText, emptySheet, setCell, type GridCell, type SheetGrid, type WorkbookGrid } from './grid';
 import { resolveFormulasWithoutResult } from './resolve-formulas';
 import { fileLabel } from './file-label';
@@ -43,11 +44,7 @@ export function readXls(file: string, buffer: Buffer): WorkbookGrid {
   try {
     workbook = XLSX.read(buffer, { type: 'buffer', cellFormula: true, cellNF: true, cellDates: true, cellStyles: false, WTF: false });
   } catch (error) {
-    const message = (error as Error).message ?? '';
-    if (/password|encrypt/i.test(message)) {
-      throw new ImportError(`无法读取「${fileLabel(file)}」：工作簿设置了打开密码。请在 Excel/WPS 中取消密码后另存，再导入。`, file);
-    }
-    throw new ImportError(`无法读取「${fileLabel(file)}」：文件已损坏或不是有效的 Excel 97-2003（.xls）工作簿（${message}）。`, file);
+    throw new ImportError(`无法读取「${fileLabel(file)}」：${causeOf(error, 'xls')}。`, file);
   }
   const sheets: SheetGrid[] = [];
   for (const name of workbook.SheetNames) {

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { formatDecimals } from '../../shared/number-format';
 import { ImportError } from './errors';
+import { causeOf } from './library-errors';
 import { dateText, emptySheet, setCell, type GridCell, type SheetGrid, type WorkbookGrid } from './grid';
 import { resolveFormulasWithoutResult } from './resolve-formulas';
 import { parseMergeRef } from './merge-ref';
@@ -51,10 +52,7 @@ export async function readXlsx(file: string, buffer: Buffer): Promise<WorkbookGr
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch (error) {
-    throw new ImportError(
-      `无法读取「${fileLabel(file)}」：文件已损坏或不是有效的 Excel（.xlsx）工作簿（${(error as Error).message}）。`,
-      file,
-    );
+    throw new ImportError(`无法读取「${fileLabel(file)}」：${causeOf(error, 'xlsx')}。`, file);
   }
   const sheets: SheetGrid[] = [];
   workbook.eachSheet((worksheet) => {
