@@ -15,7 +15,9 @@ import { evaluateFormula } from '../src/main/import/formula';
 import { emptySheet, getCell, setCell } from '../src/main/import/grid';
 import { toGridCell } from '../src/main/import/read-xlsx';
 import { resolveFormulasWithoutResult } from '../src/main/import/resolve-formulas';
+import type { Book, BookRow } from '../src/shared/book';
 import { Dec, formatAmount } from '../src/shared/money';
+import { BookIndex } from '../src/shared/validation/book-index';
 
 describe('formatAmount', () => {
   it('groups thousands exactly as before for every length, sign and decimals', () => {
@@ -136,5 +138,19 @@ describe('refusals say what is wrong in Chinese, never in a library’s words', 
     expect(logged).toContain('Cannot read properties of null');
     expect(internalErrorMessage(reference)).toBe(`程序内部错误（编号 ${reference}）。操作未完成，已保存的数据不受影响；详细信息已记入本机错误日志，请把编号告诉维护人员。`);
     expect(internalErrorMessage(reference)).not.toMatch(/Cannot|TypeError|\//);
+  });
+});
+
+describe('cell ids never alias across rows', () => {
+  it('widens the stride for a book with many columns and refuses a column beyond it', () => {
+    const values = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`c${i}`, { value: String(i) }]));
+    const rows = [0, 1].map((i) => ({ key: `r${i}`, side: 'main' as const, level: 'item' as const, name: `行${i}`, values }));
+    const book: Book = { familyId: 'shanxi-2024', year: 2024, department: '某局', unit: '万元', decimals: 2, units: [], sources: [], tables: [{ tableId: 't02', no: 2, title: 'x', emptyNote: false, rows }] };
+    const index = new BookIndex(book);
+    const ids = rows.flatMap((row) => Object.keys(values).map((column) => index.cellId(row, column)));
+    expect(new Set(ids).size).toBe(140);
+    for (const row of rows) for (const column of Object.keys(values)) expect(index.cellInfo(index.cellId(row, column))).toMatchObject({ row, column });
+    const extra = Array.from({ length: 200 }, (_, i) => `x${i}`);
+    expect(() => extra.forEach((column) => index.cellId(rows[0] as BookRow, column))).toThrow(/金额列超过 \d+ 个/);
   });
 });

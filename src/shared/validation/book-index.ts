@@ -20,8 +20,18 @@ function scaleOf(book: Book): number {
   return scale;
 }
 
+/** Cell ids are row × stride + column (see cellId): at least 64 columns, and twice the columns the book holds. */
+function columnStride(book: Book): number {
+  const columns = new Set<string>();
+  for (const table of book.tables) for (const row of table.rows) for (const column of Object.keys(row.values)) columns.add(column);
+  let stride = 64;
+  while (stride < columns.size * 2) stride *= 2;
+  return stride;
+}
+
 export class BookIndex {
   readonly scale: number;
+  private readonly stride: number;
   private readonly factor: Dec;
   private readonly tables = new Map<string, BookTable>();
   private readonly rowsBySide = new Map<string, BookRow[]>();
@@ -41,6 +51,7 @@ export class BookIndex {
     minScale = 0,
   ) {
     this.scale = Math.max(scaleOf(book), minScale);
+    this.stride = columnStride(book);
     this.factor = new Dec(10).pow(this.scale);
     for (const table of book.tables) {
       this.tables.set(table.tableId, table);
@@ -81,22 +92,26 @@ export class BookIndex {
     );
   }
 
-  /** Stable small integer for (row, column); rows hold at most 64 columns. */
+  /**
+   * Stable small integer for (row, column): row × stride + column. A column beyond the stride would alias into the
+   * next row, so it is refused outright (the API boundary already refuses columns the template does not have).
+   */
   cellId(row: BookRow, column: string): number {
     let columnId = this.columnIds.get(column);
     if (columnId === undefined) {
+      if (this.columnIds.size >= this.stride) throw new Error(`表中金额列超过 ${this.stride} 个（列「${column}」），无法审核。`);
       this.columnIds.set(column, (columnId = this.columnIds.size));
       this.columnNames.push(column);
     }
     const rowId = this.rowIds.get(row);
     if (rowId === undefined) throw new Error(`row ${row.key} is not in this book`);
-    return rowId * 64 + columnId;
+    return rowId * this.stride + columnId;
   }
 
   /** The table, row and column a cell id stands for. */
   cellInfo(cell: number): { tableId: string; row: BookRow; column: string } {
-    const row = this.rowsById[Math.floor(cell / 64)] as BookRow;
-    return { tableId: this.rowTable.get(row) as string, row, column: this.columnNames[cell % 64] as string };
+    const row = this.rowsById[Math.floor(cell / this.stride)] as BookRow;
+    return { tableId: this.rowTable.get(row) as string, row, column: this.columnNames[cell % this.stride] as string };
   }
 
   /** Scaled integer → canonical decimal string at the book's precision or finer. */
