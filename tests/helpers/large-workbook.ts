@@ -14,6 +14,7 @@ import govFundCatalogue from '../../resources/catalogue/gov-fund-income-2024.jso
 import { Dec } from '../../src/shared/money';
 import { FUNCTION_CLASS_ROWS } from '../../src/shared/template/families/common';
 import { primaryLabel } from '../../src/shared/template/types';
+import { seededRandom } from './rng';
 
 export interface LargeWorkbookOptions {
   /** Project rows in 表十二 (default 5,000). */
@@ -62,17 +63,6 @@ const DEPARTMENT = '某某市某某局';
 // ---------------------------------------------------------------------------------------------------------------
 // Deterministic randomness and exact integer money
 
-/** mulberry32: tiny, fast, good enough for test data. */
-function makeRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 
@@ -499,7 +489,7 @@ const fundColumnsHeader = (groupLabel: string, firstLabel: string): HeaderCell[]
 export async function writeLargeWorkbook(path: string, options: LargeWorkbookOptions = {}): Promise<LargeWorkbookFacts> {
   const projectRows = options.projectRows ?? 5_000;
   const codedRowCount = options.codedRows ?? 2_000;
-  const rng = makeRng(options.seed ?? 2024);
+  const rng = seededRandom(options.seed ?? 2024);
   if (projectRows < 1) throw new Error(`projectRows 至少为 1，收到 ${projectRows}`);
 
   // Projects first: their totals by source are what the coded tree's 项目支出 must add up to.
