@@ -3,7 +3,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { ImportError, IMPORT_LIMITS } from './errors';
 import { fileLabel } from './file-label';
 import type { WorkbookGrid } from './grid';
-import { checkZipContainer } from './zip-check';
 import { isEncryptedOoxml, readXls } from './read-xls';
 import { readXlsx } from './read-xlsx';
 
@@ -39,7 +38,6 @@ export async function readWorkbook(file: string): Promise<WorkbookGrid> {
 async function parseByContent(file: string, buffer: Buffer): Promise<WorkbookGrid> {
   const name = fileLabel(file);
   if (startsWith(buffer, ZIP_MAGIC)) {
-    checkZipContainer(file, buffer);
     return readXlsx(file, buffer);
   }
   if (startsWith(buffer, OLE_MAGIC)) {
