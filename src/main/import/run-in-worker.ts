@@ -2,15 +2,16 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { internalErrorMessage, logInternalError } from '../error-log';
 import { ImportError } from './errors';
 import type { ImportResult } from './import-book';
 import type { WorkerMessage, WorkerRequest } from './worker-protocol';
 
 /**
  * What one import may use: a hostile workbook (a zip bomb below the size check, a sheet whose extent lies) must end
- * in a Chinese answer, not take the machine. The largest real department workbooks need well under a tenth of this.
+ * in a Chinese answer, not take the machine. Heap and the inflate cap (xlsx/limits.ts) together stay under 1 GB; the largest real department workbooks need a small fraction of either.
  */
-export const WORKER_LIMITS = { memoryMb: 1024, seconds: 120 };
+export const WORKER_LIMITS = { memoryMb: 640, seconds: 20 };
 
 /** The bundled worker sits beside the built main entry; from source (tests, tsx) tsx compiles worker.ts. */
 function startWorker(request: WorkerRequest, memoryMb: number): Worker {
@@ -45,7 +46,8 @@ export function importInWorker(request: WorkerRequest, onProgress?: (message: st
       if (message.type === 'progress') onProgress?.(message.message);
       else if (message.type === 'done') settle(() => resolve(message.result));
       else if (message.type === 'importError') settle(() => reject(new ImportError(message.message, message.file, message.sheet, message.cell)));
-      else settle(() => reject(new Error(`导入过程意外中止：${message.message}`)));
+      // A crash is a bug: its stack goes to the local log, the caller gets the reference only.
+      else settle(() => reject(new Error(internalErrorMessage(logInternalError(message.message)))));
     });
     worker.on('error', (error) =>
       settle(() =>

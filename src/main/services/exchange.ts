@@ -2,6 +2,7 @@
 // files, checking a workbook the way a reviewer does (DESIGN.md §7), the normalised dump, and the export (to a
 // path, or as bytes for a browser). The functions here need no store; `createExchangeService` adds the stored
 // books (by id) for the API and the CLI's --db commands.
+import { internalErrorMessage, logInternalError } from '../error-log';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -93,8 +94,8 @@ export async function checkWorkbook(file: string, template?: string): Promise<Ch
   } catch (error) {
     // One bad workbook must not stop a reviewer's batch: anything the importer throws is reported for this file.
     if (error instanceof ImportError) return { file: fileLabel(file), ok: false, error: error.message };
-    const reason = error instanceof Error ? error.message : String(error);
-    return { file: fileLabel(file), ok: false, error: `无法读取「${fileLabel(file)}」：${reason}` };
+    // A bug, not the file: the stack goes to the local log, the reviewer gets a reference.
+    return { file: fileLabel(file), ok: false, error: `无法读取「${fileLabel(file)}」：${internalErrorMessage(logInternalError(error))}` };
   }
   const { book, notices, detection } = result;
   if (book.tables.length === 0) {

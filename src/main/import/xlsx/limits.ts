@@ -4,7 +4,18 @@
 import { ImportError } from '../errors';
 import { fileLabel } from '../file-label';
 
-export const XLSX_LIMITS = {
+export interface XlsxLimits {
+  maxPartBytes: number;
+  maxTotalBytes: number;
+  maxZipEntries: number;
+  sharedStrings: number;
+  styles: number;
+  merges: number;
+  sheets: number;
+  seconds: number;
+}
+
+export const XLSX_LIMITS: Readonly<XlsxLimits> = {
   /** Bytes one zip part may inflate to, counted as they are produced (declared sizes are not trusted). */
   maxPartBytes: 256 * 1024 * 1024,
   /** Bytes all parts together may inflate to. */
@@ -20,7 +31,7 @@ export const XLSX_LIMITS = {
   sheets: 1_000,
   /** Wall-clock time for reading the whole workbook. */
   seconds: 15,
-} as const;
+};
 
 /** The clock one read runs against: checked while scanning, so a slow part ends in a refusal, not a hang. */
 export class ReadBudget {
@@ -29,7 +40,7 @@ export class ReadBudget {
 
   constructor(
     readonly file: string,
-    readonly limits = XLSX_LIMITS,
+    readonly limits: Readonly<XlsxLimits> = XLSX_LIMITS,
   ) {
     this.deadline = Date.now() + limits.seconds * 1000;
   }
