@@ -40,7 +40,7 @@ describe('zip bombs: inflating is capped on the bytes produced', () => {
     expect(bomb.length).toBeLessThan(2 * MB);
     for (const declaredSize of [1024 * MB + 100, 1000]) {
       const file = rawXlsx({ sheets: [{ name: '表1', part: { data: Buffer.alloc(0), deflated: bomb, declaredSize } }] });
-      expect(refusal(file)).toMatch(/部件「xl\/worksheets\/sheet1\.xml」解压后超过上限（单个部件 256 MB，全部 512 MB）/);
+      expect(refusal(file)).toMatch(/部件「xl\/worksheets\/sheet1\.xml」解压后超过上限（单个部件 128 MB，全部 384 MB）/);
     }
   });
 
@@ -93,9 +93,7 @@ describe('huge ranges cost nothing', () => {
       '<conditionalFormatting sqref="A1:XFD1048576"><cfRule type="expression" priority="1"><formula>TRUE</formula></cfRule></conditionalFormatting>' +
       '<dataValidations count="1"><dataValidation type="whole" sqref="A1:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations>';
     const rows = rowXml(30, ['项目', 1]) + rowXml(31, ['项目', 2]) + rowXml(32, [{ f: 'SUM(AA100:XFD1048576)+B30' }]);
-    const started = Date.now();
     const grid = readXlsx('范围.xlsx', rawXlsx({ sheets: [{ name: '表1', xml: sheetXml(rows, after) }] }));
-    expect(Date.now() - started).toBeLessThan(2000);
     const sheet = grid.sheets[0]!;
     expect(sheet.merges).toEqual([{ top: 30, left: 2, bottom: 1_048_576, right: 2 }]);
     expect(getCell(sheet, 30, 2)?.value).toBe(1);

@@ -7,6 +7,7 @@ import { defaultDataDir, defaultDatabasePath } from '../src/main/app-paths';
 import { openStore, type Store } from '../src/main/store';
 import { CONTENT_SECURITY_POLICY, startWebHost, type WebHost } from '../src/main/web/host';
 import type { ApiMethod, ApiResponse, ApiResult } from '../src/shared/api/contract';
+import { deflateBomb, rawXlsx } from './helpers/raw-xlsx';
 import { DATONG_XLSX } from './helpers/seed';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
 
@@ -108,6 +109,27 @@ describe('API round trip', () => {
     expect(edited.summary.errors).toBeGreaterThan(0);
     const undone = await ok('book.undo', { bookId });
     expect(undone).toMatchObject({ changed: true, summary: { errors: 0 } });
+  });
+
+  it('refuses a hostile upload in Chinese, naming the clerk’s file, and keeps answering while it is read', async () => {
+    const row = `<row>${'<c><v>1</v></c>'.repeat(100)}</row>`;
+    const manyCells = rawXlsx({ sheets: [{ name: '表1', part: { data: Buffer.alloc(0), deflated: deflateBomb('<worksheet><sheetData>', row, 25_000, '</sheetData></worksheet>') } }] });
+    const bomb = rawXlsx({ sheets: [{ name: '表1', part: { data: Buffer.alloc(0), deflated: deflateBomb('<worksheet><sheetData>', ' '.repeat(1 << 20), 1024, '</sheetData></worksheet>'), declaredSize: 1000 } }] });
+    const order: string[] = [];
+    const importing = call('books.import', { files: [{ name: '单元格炸弹.xlsx', dataBase64: manyCells.toString('base64') }] }).then(async (response) => {
+      order.push('import');
+      return (await response.json()) as ApiResponse<'books.import'>;
+    });
+    // The import runs in a worker: the host answers other requests meanwhile.
+    const info = await ok('app.info', {});
+    order.push('info');
+    expect(info.mode).toBe('web');
+    const refused = await importing;
+    expect(order).toEqual(['info', 'import']);
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/「单元格炸弹\.xlsx」.*非空单元格数超过 2,000,000 的上限/) } });
+    const bombed = (await (await call('books.import', { files: [{ name: '压缩炸弹.xlsx', dataBase64: bomb.toString('base64') }] })).json()) as ApiResponse<'books.import'>;
+    expect(bombed).toMatchObject({ ok: false, error: { message: expect.stringMatching(/「压缩炸弹\.xlsx」的部件「xl\/worksheets\/sheet1\.xml」解压后超过上限/) } });
+    expect(JSON.stringify(bombed)).not.toMatch(/\/tmp\/|tests\/\.tmp|at .+:\d+/);
   });
 
   it('passes API errors through with status 200 and refuses file paths from the browser', async () => {

@@ -18,5 +18,5 @@ export const IMPORT_LIMITS = {
   maxRows: 200_000,
   maxColumns: 2_000,
   /** Cells holding data in one workbook. */
-  maxCells: 5_000_000,
+  maxCells: 2_000_000,
 } as const;

@@ -39,10 +39,25 @@ function toGridCell(cell: SheetJsCell): GridCell | undefined {
   }
 }
 
+/**
+ * SheetJS reports unknown records of a damaged .xls on the console ("Missing Info for XLS Record 0x31fd"): English
+ * noise in a reviewer's terminal that says nothing they can act on. The read is synchronous, so muting the console
+ * for its duration cannot hide anyone else's output.
+ */
+function quietly<T>(read: () => T): T {
+  const { error, warn, log } = console;
+  console.error = console.warn = console.log = () => undefined;
+  try {
+    return read();
+  } finally {
+    Object.assign(console, { error, warn, log });
+  }
+}
+
 export function readXls(file: string, buffer: Buffer): WorkbookGrid {
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(buffer, { type: 'buffer', cellFormula: true, cellNF: true, cellDates: true, cellStyles: false, WTF: false });
+    workbook = quietly(() => XLSX.read(buffer, { type: 'buffer', cellFormula: true, cellNF: true, cellDates: true, cellStyles: false, WTF: false }));
   } catch (error) {
     throw new ImportError(`无法读取「${fileLabel(file)}」：${causeOf(error, 'xls')}。`, file);
   }

@@ -3,7 +3,7 @@
 // path, or as bytes for a browser). The functions here need no store; `createExchangeService` adds the stored
 // books (by id) for the API and the CLI's --db commands.
 import { internalErrorMessage, logInternalError } from '../error-log';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { WorkbookInput } from '../../shared/api/contract';
@@ -37,6 +37,12 @@ export function readWorkbooks(paths: readonly string[], options: ReadOptions = {
   return importWorkbooks(paths, { ...template, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
 }
 
+/** The upload's own base name; a name that is no file name ("..", "") becomes a neutral one. */
+function uploadName(name: string): string {
+  const base = basename(name.replace(/\\/g, '/'));
+  return base && base !== '.' && base !== '..' ? base : '工作簿.xlsx';
+}
+
 /**
  * Workbooks handed over by the UI (paths from a dialog, or bytes from an upload) read into one book; uploads are
  * written to a private temporary folder first and removed afterwards, whatever happens.
@@ -49,7 +55,10 @@ export async function readInputs(files: readonly WorkbookInput[], options: ReadO
       files.map(async (file, i) => {
         if (file.path) return file.path;
         if (!file.dataBase64) throw new ServiceError('bad-request', `「${file.name}」没有内容。`);
-        const path = join(staging, `${i}-${basename(file.name)}`);
+        // One folder per upload keeps the clerk's own file name, so every message names the file they chose.
+        const folder = join(staging, String(i));
+        await mkdir(folder);
+        const path = join(folder, uploadName(file.name));
         await writeFile(path, Buffer.from(file.dataBase64, 'base64'));
         return path;
       }),

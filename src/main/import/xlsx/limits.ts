@@ -17,9 +17,9 @@ export interface XlsxLimits {
 
 export const XLSX_LIMITS: Readonly<XlsxLimits> = {
   /** Bytes one zip part may inflate to, counted as they are produced (declared sizes are not trusted). */
-  maxPartBytes: 256 * 1024 * 1024,
+  maxPartBytes: 128 * 1024 * 1024,
   /** Bytes all parts together may inflate to. */
-  maxTotalBytes: 512 * 1024 * 1024,
+  maxTotalBytes: 384 * 1024 * 1024,
   /** Entries in the zip directory. */
   maxZipEntries: 10_000,
   sharedStrings: 2_000_000,
