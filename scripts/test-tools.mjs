@@ -1,13 +1,13 @@
 // Runs first in `npm test`: the system tools the tests use, beyond Node.
 //   LibreOffice Calc prints exported workbooks to PDF, poppler reads the pages back, openpyxl is the independent
 //   .xlsx reader, a CJK font renders the Chinese, Debian's Chromium runs the UI tests (playwright-core drives it;
-//   no browser is ever downloaded).
+//   no browser is ever downloaded), strace watches that nothing connects beyond loopback.
 // When one is missing it installs them where it can (root with apt-get, or password-less sudo); otherwise it stops
 // at once and prints the exact command to run. Nothing is skipped silently.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const PACKAGES = ['libreoffice-calc-nogui', 'poppler-utils', 'python3-openpyxl', 'fonts-wqy-zenhei', 'chromium'];
+const PACKAGES = ['libreoffice-calc-nogui', 'poppler-utils', 'python3-openpyxl', 'fonts-wqy-zenhei', 'chromium', 'strace'];
 
 const ok = (command, args = []) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
 const onPath = (command) => ok('sh', ['-c', `command -v ${command}`]);
@@ -18,6 +18,7 @@ const CHECKS = [
   { what: 'python3 openpyxl', present: () => ok('/usr/bin/python3', ['-c', 'import openpyxl']) },
   { what: '中文字体（fc-list :lang=zh）', present: () => onPath('fc-list') && execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim() !== '' },
   { what: 'Chromium（/usr/bin/chromium）', present: () => existsSync(process.env.CHROMIUM ?? '/usr/bin/chromium') },
+  { what: 'strace（检查程序不连接网络；需要允许 ptrace）', present: () => onPath('strace') && ok('strace', ['-f', '-o', '/dev/null', 'true']) },
 ];
 
 const missing = () => CHECKS.filter((check) => !safely(check.present));
