@@ -3,6 +3,8 @@ export const UI_TEXT = {
   appTitle: '预算公开工作台',
   import: '导入',
   export: '导出',
+  overview: '概览',
+  printPreview: '打印预览',
   undo: '撤销',
   redo: '重做',
   back: '返回首页',

@@ -2,54 +2,28 @@
 // create, import, edit by keyboard, paste a TSV block, undo/redo, an IME composition, export and re-import.
 // Screenshots of the main views go to test-results/e2e/ for people to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { openStore, type Store } from '../../src/main/store';
-import { startWebHost, type WebHost } from '../../src/main/web/host';
+import type { Page } from 'playwright-core';
 import { realWorkbook } from '../helpers/real-documents';
 import { DATONG_XLSX } from '../helpers/seed';
-import { makeTmpDir, type TmpDir } from '../helpers/tmp';
+import { openSession, type E2eSession } from './session';
 
-const ROOT = join(__dirname, '..', '..');
-const SHOTS = join(ROOT, 'test-results', 'e2e');
-const CHROMIUM = '/usr/bin/chromium';
-
-let tmp: TmpDir;
-let store: Store;
-let host: WebHost;
-let browser: Browser;
+let session: E2eSession;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install the Debian package chromium`);
-  // Test the UI as built from the current sources.
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'ignore' });
-  mkdirSync(SHOTS, { recursive: true });
-  tmp = makeTmpDir('e2e-');
-  store = openStore(tmp.file('e2e.db'));
-  host = await startWebHost({ store, rendererDir: join(ROOT, 'out', 'renderer') });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  session = await openSession('workbench');
+  page = session.page;
   // Exporting a book with errors asks for confirmation; the clerk says yes.
   page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(host.url);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  store?.close();
-  tmp?.remove();
+  await session?.close();
 });
 
 /** The page answers through a local server: allow for a busy CI machine. */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 50 });
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+const shot = (name: string) => session.shot(name);
 const errors = () => page.getByRole('region', { name: '审核结果' }).locator('.counts .count.error');
 const warnings = () => page.getByRole('region', { name: '审核结果' }).locator('.counts .count.warning');
 
@@ -161,7 +135,7 @@ describe('the workbench in Chromium', () => {
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出' }).click();
-    const file = tmp.file('export.xlsx');
+    const file = session.tmp.file('export.xlsx');
     await (await download).saveAs(file);
     await page.getByRole('button', { name: '返回首页' }).click();
     await page.locator('input[type=file]').setInputFiles(file);

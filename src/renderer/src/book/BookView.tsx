@@ -12,6 +12,8 @@ import { invoke } from '../api';
 import { download } from '../files';
 import { Grid } from '../grid/Grid';
 import { FindingsPanel } from './FindingsPanel';
+import { Overview } from './Overview';
+import { PrintPreview } from './PrintPreview';
 import { RowTools } from './RowTools';
 import { TableTabs } from './TableTabs';
 
@@ -33,6 +35,8 @@ export function BookView({ bookId, onClose, onMessage, command }: BookViewProps)
   const [saving, setSaving] = useState(false);
   const [computed, setComputed] = useState<string[]>([]);
   const [selected, setSelected] = useState<{ side: string; rowKey: string } | undefined>();
+  /** The tables (the grid), the 概览 page or the 打印预览. */
+  const [view, setView] = useState<'table' | 'overview' | 'print'>('table');
 
   const reload = useCallback(async () => {
     const response = await invoke('book.get', { bookId });
@@ -144,10 +148,14 @@ export function BookView({ bookId, onClose, onMessage, command }: BookViewProps)
         <h1>{book.department} · {book.year}年 · {family.name}</h1>
         <button type="button" onClick={() => void history('book.undo')} disabled={!state.canUndo}>{UI_TEXT.undo}</button>
         <button type="button" onClick={() => void history('book.redo')} disabled={!state.canRedo}>{UI_TEXT.redo}</button>
+        <button type="button" onClick={() => setView(view === 'overview' ? 'table' : 'overview')} aria-pressed={view === 'overview'}>{UI_TEXT.overview}</button>
+        <button type="button" onClick={() => setView('print')}>{UI_TEXT.printPreview}</button>
         <button type="button" onClick={() => void exportWorkbook()}>{UI_TEXT.export}</button>
       </header>
-      <TableTabs tables={family.tables} selected={tableId} findings={state.findings} onSelect={(id) => { setTableId(id); setFocus(undefined); }} />
+      {view === 'print' && <PrintPreview book={book} family={family} onClose={() => setView('table')} />}
+      <TableTabs tables={family.tables} selected={tableId} findings={state.findings} onSelect={(id) => { setTableId(id); setFocus(undefined); setView('table'); }} />
       <div className="workspace">
+        {view === 'overview' ? <Overview book={book} family={family} state={state} /> : (
         <section className="sheet" aria-label={plan.title}>
           <div className="sheet-title">
             {plan.title}
@@ -155,6 +163,7 @@ export function BookView({ bookId, onClose, onMessage, command }: BookViewProps)
           </div>
           <Grid key={tableId} plan={plan} findings={tableFindings} readOnlyCells={readOnlyCells} onSelectionChange={(cell) => setSelected(cell ? { side: cell.side, rowKey: cell.rowKey } : undefined)} {...(focus ? { focus } : {})} onEdit={(cells) => void edit(cells)} onUndo={() => void history('book.undo')} onRedo={() => void history('book.redo')} onMessage={onMessage} />
         </section>
+        )}
         <FindingsPanel findings={state.findings} summary={state.summary} onJump={jump} onExplain={(f, t) => void explain(f, t)} />
       </div>
       <footer className="status" role="status">
