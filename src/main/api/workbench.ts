@@ -26,6 +26,8 @@ export class Workbench {
       'books.delete': (p) => books.delete(p.bookId),
       'book.get': (p) => editing.open(p.bookId),
       'book.setCells': (p) => editing.setCells(p.bookId, p.cells),
+      'book.fixes': (p) => editing.fixes(p.bookId, p.findingKey),
+      'book.applyFix': (p) => editing.applyFix(p.bookId, p.fixId, p.findingKey),
       'book.undo': (p) => editing.undo(p.bookId),
       'book.redo': (p) => editing.redo(p.bookId),
       'book.insertRow': (p) => editing.insertRow(p),

@@ -1,7 +1,8 @@
 // Editing an open book: the clerk's figures (with every total that follows), undo/redo through the edit log, and
 // rows added or removed. An edit is planned by the book's session as one BookPatch, written by the store in one
 // transaction first (one undo step), then committed to the session, whose validator re-checks what it touched.
-import type { ValidationState } from '../../shared/api/contract';
+import type { QuickFixPreview, ValidationState } from '../../shared/api/contract';
+import { findFix, fixesFor, recalculateAll, type QuickFixId } from '../../shared/quick-fixes';
 import type { Book, Notice } from '../../shared/book';
 import { cellKey, patchCells, type BookPatch, type CellValue, type SideId } from '../../shared/cell';
 import type { AmountChange, Store, UndoRedoResult } from '../store';
@@ -15,6 +16,9 @@ export interface EditingService {
   /** The book as stored, its import notices, its findings and which cells are totals (read-only). */
   open(bookId: number): { book: Book; notices: Notice[]; state: ValidationState; computed: string[] };
   setCells(bookId: number, cells: readonly CellValue[]): ValidationState & { patch: BookPatch };
+  /** Quick fixes for a finding, or 全部重算 for the book, with the cells each would change. */
+  fixes(bookId: number, findingKey?: string): QuickFixPreview[];
+  applyFix(bookId: number, fixId: QuickFixId, findingKey?: string): ValidationState & { patch: BookPatch };
   undo(bookId: number): HistoryAnswer;
   redo(bookId: number): HistoryAnswer;
   insertRow(input: { bookId: number; tableId: string; side: SideId; code?: string; name?: string; unitName?: string }): { rowKeys: string[] };
@@ -54,6 +58,22 @@ export function createEditingService(deps: { store: Store; sessions: BookSession
       const result = store.setAmounts({ bookId, cells: patchCells(patch) });
       sessions.committed(bookId, patch, result.revision);
       return { ...sessions.state(bookId), patch };
+    },
+
+    fixes(bookId, findingKey) {
+      const session = sessions.session(bookId);
+      const fixes = findingKey === undefined ? [recalculateAll(session)].filter((f) => f !== undefined) : fixesFor(session, findingKey);
+      return fixes.map(({ patch: _patch, ...preview }) => preview);
+    },
+
+    /** A fix is written like an edit (one transaction, one undo step); recalculated totals are its point. */
+    applyFix(bookId, fixId, findingKey) {
+      const session = sessions.session(bookId);
+      const found = findFix(session, fixId, findingKey);
+      if (!found) throw new ServiceError('refused', '这项修正已不适用（数据已经变化），请重新查看审核结果。');
+      const result = store.setAmounts({ bookId, cells: patchCells(found.patch) });
+      sessions.committed(bookId, found.patch, result.revision);
+      return { ...sessions.state(bookId), patch: found.patch };
     },
 
     undo: (bookId) => history(bookId, store.undo(bookId)),

@@ -10,6 +10,7 @@ import type { BookPatch, CellValue, SideId } from '../cell';
 import type { CatalogueEntry } from '../catalogue';
 import type { ClassificationId } from '../template/types';
 import type { Finding, ValidationSummary } from '../validation';
+import type { QuickFix, QuickFixId } from '../quick-fixes';
 import { array, integer, nullable, object, oneOf, optional, string, type Infer, type Schema } from './schema';
 
 export interface BookListItem {
@@ -43,6 +44,8 @@ const rowKey = plainText(1000, '行的键文本');
 const columnId = plainText(64, '列编号文本（如 "gpb"）');
 export const SIDE_IDS = ['main', 'income', 'expenditure'] as const satisfies readonly SideId[];
 const side = oneOf(SIDE_IDS);
+const QUICK_FIX_IDS = ['recalculate', 'takeLeft', 'takeRight', 'recalculateAll'] as const satisfies readonly QuickFixId[];
+export type QuickFixPreview = Omit<QuickFix, 'patch'>;
 const CLASSIFICATIONS = ['function', 'govFundIncome', 'stateCapitalIncome', 'economicDept', 'economicGov'] as const satisfies readonly ClassificationId[];
 
 /** The amount limits at the boundary: canonical decimals of at most 20 integer and 10 fraction digits, no "-0". */
@@ -90,6 +93,13 @@ export const API = {
    * `patch`: what was written — those cells and the totals that followed — in one undo step, for the UI to lay on.
    */
   'book.setCells': method(object({ bookId, cells: array(cellValue, { max: 100_000 }) })).returns<ValidationState & { patch: BookPatch }>(),
+  /**
+   * Quick fixes (src/shared/quick-fixes.ts): for a finding, 按明细重算 or 采用…的数; without a finding, 全部重算.
+   * Each comes with the cells it would change (before → after); nothing is written.
+   */
+  'book.fixes': method(object({ bookId, findingKey: optional(plainText(500, '问题编号文本')) })).returns<QuickFixPreview[]>(),
+  /** Applies one fix, planned again on the book as it is now: one undo step, like `book.setCells`. */
+  'book.applyFix': method(object({ bookId, fixId: oneOf(QUICK_FIX_IDS), findingKey: optional(plainText(500, '问题编号文本')) })).returns<ValidationState & { patch: BookPatch }>(),
   /** `patch`: the cells as the undo/redo left them; `reload`: the book's rows changed (an undone row insertion). */
   'book.undo': method(book).returns<HistoryResult>(),
   'book.redo': method(book).returns<HistoryResult>(),

@@ -13,6 +13,8 @@ export interface Check {
   run(): Finding[];
   /** Sum relations (cells[0] = Σ cells[1..]) also say how totals follow their parts when a clerk edits. */
   sum?: number[];
+  /** An equality between two sides (cell ids): a quick fix can take one side's figure for the other. */
+  match?: { left: number[]; right: number[] };
 }
 
 /** A rule condition evaluated once for all the checks it gates, re-evaluated when its cells change. */

@@ -41,6 +41,9 @@ export class Validator {
   private readonly rules: readonly Rule[];
   private readonly catalogue: Catalogue;
   private minScale: number;
+  private describer!: Describer;
+  /** Checks by their id (a finding's key), built when a quick fix first asks. */
+  private byKey: Map<string, Check> | undefined;
 
   constructor(
     readonly book: Book,
@@ -65,6 +68,18 @@ export class Validator {
     return this.checks.flatMap((check) => (check.sum && check.sum.length >= 2 ? [check.sum] : []));
   }
 
+  /** The compiled check behind a finding (its key is the check's id). */
+  checkFor(findingKey: string): Check | undefined {
+    this.byKey ??= new Map(this.checks.map((check) => [check.id, check]));
+    return this.byKey.get(findingKey);
+  }
+
+  /** "表三「合计」基本支出" for a cell id. */
+  describeCell(cell: number): string {
+    const { tableId, row, column } = this.index.cellInfo(cell);
+    return this.describer.cell(tableId, row.side, row, column);
+  }
+
   /** Rebuilds at a wider scale when a figure has more decimals than the book had. */
   widen(minScale: number): void {
     this.minScale = Math.max(this.minScale, minScale);
@@ -84,9 +99,11 @@ export class Validator {
     this.gateDependents.clear();
     this.gated.clear();
     this.positions.clear();
+    this.describer = new Describer(this.index, this.family);
+    this.byKey = undefined;
     this.checks = compileRules(this.rules, {
       index: this.index,
-      describe: new Describer(this.index, this.family),
+      describe: this.describer,
       family: this.family,
       catalogue: this.catalogue,
       nameVerdicts: new Map(),

@@ -24,7 +24,7 @@ export function compileMatch(rule: MatchRule, ctx: CompileContext): Check[] {
   if (rule.pairBy === 'aggregate') {
     const l = sideOf(ctx, left);
     const r = rights.map((right) => sideOf(ctx, right));
-    return [{ id: rule.id, deps: [...l.cells, ...r.flatMap((s) => s.cells)], run: () => compare(ctx, rule, rule.id, l, r) }];
+    return [{ id: rule.id, deps: [...l.cells, ...r.flatMap((s) => s.cells)], ...equality(rule, l, r), run: () => compare(ctx, rule, rule.id, l, r) }];
   }
   const right = rights[0];
   if (!right) return [];
@@ -45,13 +45,17 @@ export function compileMatch(rule: MatchRule, ctx: CompileContext): Check[] {
     if (leftRows && rightRows) {
       const l = sideOf(ctx, left, leftRows);
       const r = sideOf(ctx, right, rightRows);
-      return { id, deps: [...l.cells, ...r.cells], run: () => compare(ctx, rule, id, l, [r]) };
+      return { id, deps: [...l.cells, ...r.cells], ...equality(rule, l, [r]), run: () => compare(ctx, rule, id, l, [r]) };
     }
     const present = leftRows ? sideOf(ctx, left, leftRows) : sideOf(ctx, right, rightRows as BookRow[]);
     const other = leftRows ? right : left;
     return { id, deps: present.cells, run: () => missing(ctx, rule, id, present, other) };
   });
 }
+
+/** An '=' relation names its two sides, so a finding can offer to take either figure. */
+const equality = (rule: MatchRule, left: Side, rights: Side[]): Pick<Check, 'match'> =>
+  rule.relation === '=' ? { match: { left: left.cells, right: rights.flatMap((side) => side.cells) } } : {};
 
 function compare(ctx: CompileContext, rule: MatchRule, key: string, left: Side, rights: Side[]): Finding[] {
   const l = sumOf(ctx, left.cells);
