@@ -88,7 +88,7 @@ describe('grid selection: editing', () => {
   it('typing on a read-only cell does not edit and says why', () => {
     const step = keyDown(at(0, 1), key('7'), g);
     expect(step.state.editing).toBeUndefined();
-    expect(step.commands).toEqual([{ type: 'message', text: GRID_TEXT.readOnlyCell }]);
+    expect(step.commands).toEqual([{ type: 'readOnly', at: step.state.active }]);
     expect(keyDown(at(1, 0), key('F2'), g).state.editing).toBeUndefined();
   });
   it('F2 edits keeping the raw text', () => {
@@ -176,7 +176,7 @@ describe('grid selection: Delete, copy and paste', () => {
     expect(keyDown(range, key('Backspace'), g).commands).toEqual(step.commands);
   });
   it('Delete on read-only cells only says so', () => {
-    expect(keyDown(at(0, 1), key('Delete'), g).commands).toEqual([{ type: 'message', text: GRID_TEXT.readOnlyCell }]);
+    expect(keyDown(at(0, 1), key('Delete'), g).commands).toEqual([{ type: 'readOnly', at: { r: 0, c: 1 } }]);
   });
   it('copies the range as raw TSV', () => {
     expect(copyText({ active: { r: 1, c: 0 }, extent: { r: 2, c: 2 } }, g)).toBe('行1\t10\t20\r\n行2\t30\t\r\n');

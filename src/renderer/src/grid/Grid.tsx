@@ -45,6 +45,8 @@ export interface GridProps {
   readOnlyCells?: ReadonlySet<string>;
   /** Short Chinese notes for the clerk (skipped paste cells, read-only cells). */
   onMessage?(text: string): void;
+  /** The clerk typed on (or cleared) a cell that cannot be typed in: the page says why and what to do. */
+  onReadOnly?(cell: CellAddress): void;
   className?: string;
 }
 
@@ -94,6 +96,11 @@ export function Grid(props: GridProps): ReactElement {
     undo: () => propsRef.current.onUndo(),
     redo: () => propsRef.current.onRedo(),
     message: (text) => propsRef.current.onMessage?.(text),
+    readOnly: (at) => {
+      const ref = modelRef.current.refAt(at);
+      if (ref && propsRef.current.onReadOnly) propsRef.current.onReadOnly(ref);
+      else propsRef.current.onMessage?.(GRID_TEXT.readOnlyCell);
+    },
   });
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -344,7 +351,7 @@ export function Grid(props: GridProps): ReactElement {
               composing.current = false;
               const s = stateRef.current;
               if (s.editing) setState(textChanged(s, event.currentTarget.value, modelRef.current));
-              else if (!modelRef.current.isEditable(s.active)) propsRef.current.onMessage?.(GRID_TEXT.readOnlyCell);
+              else if (!modelRef.current.isEditable(s.active)) run({ state: s, commands: [{ type: 'readOnly', at: s.active }] });
             }}
             onCopy={onCopy}
             onCut={onCut}

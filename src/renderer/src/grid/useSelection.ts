@@ -35,7 +35,8 @@ export interface PosEdit {
   value: string | null;
 }
 
-export type GridCommand = { type: 'edit'; edits: PosEdit[] } | { type: 'undo' } | { type: 'redo' } | { type: 'message'; text: string };
+/** `readOnly`: the clerk tried to change a cell that cannot be typed in (a computed total): the page explains why. */
+export type GridCommand = { type: 'edit'; edits: PosEdit[] } | { type: 'undo' } | { type: 'redo' } | { type: 'message'; text: string } | { type: 'readOnly'; at: Pos };
 
 export interface Step {
   state: SelectionState;
@@ -213,17 +214,17 @@ export function keyDown(state: SelectionState, input: KeyInput, shape: GridShape
     case 'Escape':
       return same(state.active, state.extent) ? none(state) : done(moveTo(state.active, shape));
     case 'F2':
-      if (!shape.isEditable(state.active)) return done(state, [{ type: 'message', text: GRID_TEXT.readOnlyCell }]);
+      if (!shape.isEditable(state.active)) return done(state, [{ type: 'readOnly', at: state.active }]);
       return done({ ...state, editing: { text: shape.rawAt(state.active), mode: 'edit' } });
     case 'Delete':
     case 'Backspace': {
       const edits = clearRange(state, shape);
       if (edits.length > 0) return done(state, [{ type: 'edit', edits }]);
-      return done(state, rangeHasEditable(state, shape) ? [] : [{ type: 'message', text: GRID_TEXT.readOnlyCell }]);
+      return done(state, rangeHasEditable(state, shape) ? [] : [{ type: 'readOnly', at: state.active }]);
     }
   }
   if (isPrintable(input)) {
-    if (!shape.isEditable(state.active)) return done(state, [{ type: 'message', text: GRID_TEXT.readOnlyCell }]);
+    if (!shape.isEditable(state.active)) return done(state, [{ type: 'readOnly', at: state.active }]);
     return done({ active: state.active, extent: state.active, editing: { text: input.key, mode: 'enter' } });
   }
   return none(state);
@@ -312,6 +313,7 @@ export interface CommandHandlers {
   undo(): void;
   redo(): void;
   message(text: string): void;
+  readOnly(at: Pos): void;
 }
 
 /** The selection state plus a runner that applies a reducer step and carries out its commands. */
@@ -336,6 +338,7 @@ export function useSelection(handlers: CommandHandlers): {
         if (command.type === 'edit') handlersRef.current.edit(command.edits);
         else if (command.type === 'undo') handlersRef.current.undo();
         else if (command.type === 'redo') handlersRef.current.redo();
+        else if (command.type === 'readOnly') handlersRef.current.readOnly(command.at);
         else handlersRef.current.message(command.text);
       }
     },
