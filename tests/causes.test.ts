@@ -41,7 +41,7 @@ describe('grouping by cause', () => {
     expect(groups.length).toBeLessThan(warnings.length);
     for (const group of groups) {
       const members = [group.primary, ...group.consequences];
-      expect(new Set(members.map((f) => `${f.locations[0]?.tableId}|${f.locations[0]?.rowKey}|${f.difference}`)).size).toBe(1);
+      expect(new Set(members.map((f) => `${f.locations[0]?.tableId}|${f.locations[0]?.rowKey}|${f.difference?.replace(/^-/, "")}`)).size).toBe(1);
     }
     // 表六「301 工资福利支出」: 人员经费 and 合计 both 0.01 short of their parts — one problem.
     const t06 = groups.filter((g) => g.primary.locations[0]?.tableId === 't06' && g.primary.locations[0].rowKey === 'class:301');
@@ -54,7 +54,7 @@ describe('grouping by cause', () => {
     const session = new BookSession(book);
     const first = groupByCause(session.validator.findings(), [], session.computedCells())[0]!;
     const keys = [first.primary, ...first.consequences].map((f) => f.key);
-    book.explanations = keys.map((findingKey) => ({ findingKey, text: '按元四舍五入的尾差' }));
+    book.explanations = keys.map((findingKey) => ({ findingKey, text: '按元四舍五入的尾差', updatedAt: '2026-11-28T00:00:00Z' }));
     const findings = session.validator.findings();
     const groups = groupByCause(findings, [], session.computedCells());
     const again = groups.find((g) => g.key === first.key)!;

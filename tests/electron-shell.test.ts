@@ -3,7 +3,7 @@
 // process (utilityProcess) that main forwards the channel's calls to — its restart after a crash included.
 import { fork as forkNode } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,7 @@ import { backupDatabaseFile, electronNativeBinding } from '../src/main/shell/dat
 import { chooseExportPath, chooseWorkbooks, saveBackup, type DialogModule } from '../src/main/shell/dialogs';
 import { createSenderCheck, isAppUrl, registerApi, registerChecked, type SenderEvent } from '../src/main/shell/ipc';
 import { buildMenuTemplate, MENU_COMMANDS } from '../src/main/shell/menu';
+import { registerPrintToPdf } from '../src/main/shell/print';
 import { openServicesHost, serveServices, type ServicesHost } from '../src/main/shell/services-child';
 import { ServicesProcess, type CrashReport, type UtilityProcessLike } from '../src/main/shell/services-process';
 import type { ParentPortLike, ServicesInit } from '../src/main/shell/services-protocol';
@@ -342,6 +343,57 @@ describe('dialogs', () => {
   });
 });
 
+describe('打印预览 → 保存为 PDF', () => {
+  const ours = { id: 1 };
+  const PDF = Buffer.from('%PDF-1.7 fake');
+
+  function setup(save: { canceled: boolean; filePath?: string }, printToPDF = vi.fn(async () => PDF)) {
+    const handlers = new Map<string, Handler>();
+    const ipcMain = { handle: (channel: string, handler: Handler) => void handlers.set(channel, handler) };
+    const dialog = {
+      showOpenDialog: vi.fn(),
+      showSaveDialog: vi.fn(async () => save),
+      showMessageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+    };
+    const window = { webContents: { printToPDF, getTitle: () => '大同市金融办2024年部门预算公开' } };
+    registerPrintToPdf(ipcMain as never, createSenderCheck(() => ours as never, { indexFile: INDEX }), dialog as unknown as DialogModule, () => window as never);
+    const handler = handlers.get('print:toPdf')!;
+    return { handler, dialog, printToPDF };
+  }
+
+  it('refuses a sender that is not our page, before any dialog or printing', async () => {
+    const { handler, dialog, printToPDF } = setup({ canceled: false, filePath: tmp.file('never.pdf') });
+    expect(await handler({ sender: ours, senderFrame: { url: 'https://evil.example/' } })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await handler({ sender: { id: 2 }, senderFrame: { url: INDEX_URL } })).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+    expect(printToPDF).not.toHaveBeenCalled();
+  });
+
+  it('asks where under the book’s name, prints A4 with the page’s own @page sizes and writes the PDF there', async () => {
+    const target = tmp.file('预算公开');
+    const { handler, dialog, printToPDF } = setup({ canceled: false, filePath: target });
+    expect(await handler({ sender: ours, senderFrame: { url: INDEX_URL } })).toEqual({ ok: true, result: `${target}.pdf` });
+    const options = dialog.showSaveDialog.mock.calls[0] as unknown as [unknown, { defaultPath: string; filters: unknown }];
+    expect(options[1]).toMatchObject({ defaultPath: '大同市金融办2024年部门预算公开.pdf', filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
+    expect(printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4', preferCSSPageSize: true, printBackground: true }));
+    expect(readFileSync(`${target}.pdf`, 'utf8')).toBe('%PDF-1.7 fake');
+  });
+
+  it('prints nothing when the dialog is cancelled', async () => {
+    const { handler, printToPDF } = setup({ canceled: true });
+    expect(await handler({ sender: ours, senderFrame: { url: INDEX_URL } })).toEqual({ ok: true, result: undefined });
+    expect(printToPDF).not.toHaveBeenCalled();
+  });
+
+  it('says in Chinese why a PDF could not be written, and leaves no partial file', async () => {
+    const target = tmp.file('no/such/folder/a.pdf');
+    const { handler, dialog } = setup({ canceled: false, filePath: target });
+    expect(await handler({ sender: ours, senderFrame: { url: INDEX_URL } })).toEqual({ ok: true, result: undefined });
+    expect(JSON.stringify(dialog.showMessageBox.mock.calls.at(-1))).toContain('保存 PDF 失败：文件夹');
+    expect(existsSync(target)).toBe(false);
+  });
+});
+
 describe('single instance', () => {
   it('quits when the lock is taken, otherwise focuses the window on a second start', () => {
     const taken = { requestSingleInstanceLock: () => false, quit: vi.fn(), on: vi.fn() };
@@ -364,12 +416,12 @@ describe('preload', () => {
     vi.resetModules();
   });
 
-  it('exposes exactly invoke, openWorkbooks, saveExport and onMenu', async () => {
+  it('exposes exactly invoke, openWorkbooks, saveExport, printToPdf and onMenu', async () => {
     await import('../src/preload/index');
     expect(electron.exposeInMainWorld).toHaveBeenCalledOnce();
     const [name, bridge] = electron.exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
     expect(name).toBe('workbench');
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onMenu', 'openWorkbooks', 'saveExport']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onMenu', 'openWorkbooks', 'printToPdf', 'saveExport']);
     expect(Object.values(bridge).every((v) => typeof v === 'function')).toBe(true);
 
     electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, result: [] });
@@ -381,6 +433,13 @@ describe('preload', () => {
     electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'refused', message: '拒绝来自未知页面的请求。' } });
     await expect((bridge.saveExport as Handler)('a.xlsx')).rejects.toThrow('拒绝来自未知页面的请求。');
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('dialog:saveExport', 'a.xlsx');
+
+    // 保存为 PDF takes no argument from the page; a cancelled dialog is undefined.
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, result: '/out/a.pdf' });
+    expect(await (bridge.printToPdf as Handler)('ignored')).toBe('/out/a.pdf');
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('print:toPdf');
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, result: undefined });
+    expect(await (bridge.printToPdf as Handler)()).toBeUndefined();
   });
 
   it('onMenu passes only known commands, never the event, and unsubscribes', async () => {

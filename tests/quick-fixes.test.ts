@@ -102,3 +102,30 @@ describe('全部重算', () => {
     expect(recalculateAll(session)).toBeUndefined();
   });
 });
+
+describe('through the services', () => {
+  it('previews 全部重算 without writing, applies it as one undo step that a fresh process sees', async () => {
+    const { createServices } = await import('../src/main/services');
+    const { openStore } = await import('../src/main/store');
+    const { makeTmpDir } = await import('./helpers/tmp');
+    const tmp = makeTmpDir('quick-fixes-');
+    const store = openStore(tmp.file('fixes.db'));
+    try {
+      const services = createServices({ store, mode: 'electron' });
+      const bookId = (await services.books.import([{ name: '大同.xlsx', path: DATONG_XLSX }])).bookId;
+      const [preview] = services.editing.fixes(bookId);
+      expect(preview?.id).toBe('recalculateAll');
+      expect(store.historyState(bookId).revision).toBe(0);
+      const applied = services.editing.applyFix(bookId, 'recalculateAll');
+      expect(applied.patch.set.length + applied.patch.derived.length).toBe(preview!.changes.length);
+      const fresh = createServices({ store, mode: 'electron' });
+      expect(fresh.editing.fixes(bookId)).toEqual([]);
+      fresh.editing.undo(bookId);
+      expect(createServices({ store, mode: 'electron' }).editing.fixes(bookId)[0]?.changes).toEqual(preview!.changes);
+      expect(() => fresh.editing.applyFix(bookId, 'recalculate', 'no-such-finding')).toThrow(/这项修正已不适用/);
+    } finally {
+      store.close();
+      tmp.remove();
+    }
+  });
+});

@@ -76,3 +76,13 @@ describe('function-class rows', () => {
     expect(labelsOf(FUNCTION_CLASS_ROWS.find((r) => r.code === '210')!.label)).toEqual(['十、卫生健康支出', '医疗卫生与计划生育支出', '医疗卫生支出']);
   });
 });
+
+describe('short table names (tabs)', () => {
+  it('every family names each table in at most 4 characters, uniquely', () => {
+    for (const family of TEMPLATE_FAMILIES) {
+      expect(family.shortTitles, family.id).toHaveLength(family.tables.length);
+      expect(new Set(family.shortTitles).size, family.id).toBe(family.tables.length);
+      for (const title of family.shortTitles) expect(title.length, `${family.id} ${title}`).toBeLessThanOrEqual(4);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { DATABASE_FILE, electronNativeBinding } from './shell/data-files';
 import { chooseExportPath, chooseWorkbooks, saveBackup } from './shell/dialogs';
 import { createSenderCheck, registerApi, registerChecked, type AppPages } from './shell/ipc';
 import { buildMenuTemplate } from './shell/menu';
+import { registerPrintToPdf } from './shell/print';
 import { ServicesProcess, type CrashReport } from './shell/services-process';
 import { ensureSingleInstance } from './shell/single-instance';
 import { createMainWindow, lockDownContents } from './shell/window';
@@ -49,6 +50,7 @@ async function start(): Promise<void> {
   registerChecked(ipcMain, 'dialog:saveExport', trusted, (defaultName: unknown) =>
     chooseExportPath(dialog, window(), typeof defaultName === 'string' ? defaultName : ''),
   );
+  registerPrintToPdf(ipcMain, trusted, dialog, window);
 
   mainWindow = createMainWindow({ pages, preload: join(__dirname, '../preload/index.js'), userData });
   mainWindow.on('closed', () => {

@@ -1,4 +1,4 @@
-// The renderer gets exactly four functions on window.workbench (the shared WorkbenchBridge type); no ipcRenderer
+// The renderer gets exactly five functions on window.workbench (the shared WorkbenchBridge type); no ipcRenderer
 // object or IPC event leaks. Params are not checked here: the router in the main process checks every call.
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS, type WorkbenchBridge } from '../shared/api/bridge';
@@ -19,6 +19,7 @@ const bridge: WorkbenchBridge = {
   invoke: <M extends ApiMethod>(method: M, params: ApiParams<M>): Promise<ApiResponse<M>> => ipcRenderer.invoke(CHANNELS.api, method, params),
   openWorkbooks: () => unwrap<string[]>(ipcRenderer.invoke(CHANNELS.openWorkbooks)),
   saveExport: (defaultName) => unwrap<string | null>(ipcRenderer.invoke(CHANNELS.saveExport, String(defaultName))),
+  printToPdf: async () => (await unwrap<string | null | undefined>(ipcRenderer.invoke(CHANNELS.printToPdf))) ?? undefined,
   onMenu: (callback) => {
     const listener = (_event: unknown, command: unknown): void => {
       if (isMenuCommand(command)) callback(command);

@@ -8,7 +8,9 @@
 //   - 'arabic'  → 表1 … 表10: 上海 numbers its tables 1.…9. in the 目录; 河南 prints 预算01表…预算10表.
 // A family's rule titles use the same style (tests/families.test.ts holds every catalogue to it).
 // Pure: no DOM, no Node; the renderer imports it too.
-import type { TableNumbering } from './template/types';
+import type { Book } from './book';
+import type { CellAddress } from './cell';
+import { substituteYear, type TableNumbering, type TemplateFamily } from './template/types';
 
 const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -32,6 +34,11 @@ export interface Numbered {
 /** The number of a table as the family writes it: 一 or 1 (plain digits when the family is not known). */
 export function tableNumeral(family: Numbered | undefined, no: number): string {
   return family?.tableNumbering === 'chinese' ? chineseNumeral(no) : String(no);
+}
+
+/** 收支总表: the family's short name of a table (tabs, lists). */
+export function tableShortTitle(family: { readonly tables: readonly { readonly id: string }[]; readonly shortTitles: readonly string[] }, tableId: string): string {
+  return family.shortTitles[family.tables.findIndex((t) => t.id === tableId)] ?? '';
 }
 
 /** 表一 (山西, 决算) or 表1 (上海, 河南). */
@@ -70,4 +77,13 @@ export function exportTitle(book: { department: string; year: number }): string 
 /** The title over the 审核报告 sheet: "大同市人民政府金融工作办公室 2024年 审核报告". */
 export function reportTitle(book: { department: string; year: number }): string {
   return `${book.department} ${book.year}年 审核报告`;
+}
+
+/** "表三「201 一般公共服务支出」基本支出": a cell as findings name it, for the renderer (which has no validator). */
+export function cellLabel(book: Book, family: TemplateFamily, address: CellAddress): string {
+  const def = family.tables.find((t) => t.id === address.tableId);
+  const row = book.tables.find((t) => t.tableId === address.tableId)?.rows.find((r) => r.side === address.side && r.key === address.rowKey);
+  const column = def?.sides.flatMap((side) => side.columns).find((c) => c.id === address.columnId);
+  const rowName = row ? (row.code && row.level !== 'total' && row.level !== 'fixed' ? `${row.code} ${row.name}` : row.name) : address.rowKey;
+  return `${tableLabel(family, def?.no ?? 0)}「${rowName}」${column ? substituteYear(column.label, book.year) : ''}`;
 }

@@ -67,7 +67,7 @@ export function fixesFor(session: BookSession, findingKey: string): QuickFix[] {
     if (next !== index.figure(total)) {
       const { tableId, row, column } = index.cellInfo(total);
       const patch = session.plan([{ tableId, side: row.side, rowKey: row.key, columnId: column, value: next === undefined ? null : index.toCanonical(next) }]);
-      fixes.push(fix(session, 'recalculate', '按明细重算', patch));
+      fixes.push(fix(session, 'recalculate', `按明细重算：${session.validator.describeCell(total)}`, patch));
     }
   }
   if (check.match && check.match.left.length === 1 && check.match.right.length === 1) {

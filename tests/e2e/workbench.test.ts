@@ -129,7 +129,7 @@ describe('the workbench in Chromium', () => {
     await panel.getByRole('textbox', { name: '审核说明' }).fill('尾差：按元四舍五入所致');
     await panel.getByRole('button', { name: '保存说明' }).click();
     await poll(() => panel.locator('.explained').first().textContent()).toContain('尾差：按元四舍五入所致');
-    await panel.locator('.finding .jump').nth(2).click();
+    await panel.locator('li.finding', { hasText: '表二「21011 行政事业单位医疗」一般公共预算' }).locator('.jump').first().click();
     await poll(() => page.getByRole('tab', { selected: true }).textContent()).toMatch(/^表二/);
     await shot('06-findings');
 
@@ -139,6 +139,8 @@ describe('the workbench in Chromium', () => {
     await (await download).saveAs(file);
     await page.getByRole('button', { name: '返回首页' }).click();
     await page.locator('input[type=file]').setInputFiles(file);
+    // The same department and year is already there: the clerk keeps both.
+    await page.getByRole('dialog', { name: '已有相同的预算本' }).getByRole('button', { name: '保留两份' }).click();
     await poll(() => warnings().textContent()).toBe('警告 18');
     await page.getByRole('button', { name: '返回首页' }).click();
     await poll(() => page.locator('.books tbody tr').count()).toBe(3);
@@ -148,7 +150,7 @@ describe('the workbench in Chromium', () => {
   it('imports a Shanghai 单位 workbook, says which template it recognised, and shows its 9 tables and errors', async () => {
     await page.locator('input[type=file]').setInputFiles(realWorkbook('shanghai-putuo-sfj-unit-2026'));
     await page.getByRole('grid').waitFor();
-    await poll(() => page.locator('.toast').textContent()).toContain('按表格标题和表头识别为「上海市区级单位预算公开（单位，9张表）」');
+    await poll(() => page.locator('.toasts').textContent()).toContain('按表格标题和表头识别为「上海市区级单位预算公开（单位，9张表）」');
     expect(await page.getByRole('tab').count()).toBe(9);
     await poll(() => errors().textContent()).toBe('错误 6');
     await page.getByRole('tab').nth(8).click();

@@ -80,7 +80,7 @@ class AddressBook {
 }
 
 /** Methods after which a book's rows may differ; undo/redo say so with `reload` (and may, when they fail). */
-const CHANGES_ROWS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['book.insertRow', 'book.deleteRow', 'books.delete']);
+const CHANGES_ROWS: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['book.insertRow', 'book.deleteRow', 'books.delete', 'book.importTables']);
 const HISTORY: ReadonlySet<ApiMethod> = new Set<ApiMethod>(['book.undo', 'book.redo']);
 
 export interface Router {

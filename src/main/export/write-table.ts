@@ -1,7 +1,8 @@
 // Paints one TablePlan onto an exceljs worksheet: title, meta lines, merged header, body, note, print setup.
 import type ExcelJS from 'exceljs';
 import type { TablePlan } from '../../shared/export/layout';
-import { chooseOrientation, EXPORT_STYLE, textWidth } from './style';
+import { columnUnits } from '../../shared/export/print-geometry';
+import { chooseOrientation, EXPORT_STYLE } from './style';
 
 /** Amounts as the family prints them: "#,##0.00" for 万元 and 分, "#,##0" for whole 元. */
 const numberFormat = (decimals: number): string => (decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0');
@@ -25,10 +26,6 @@ export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, fonts: { b
   const placed = new Map<string, string>();
   const width = plan.header.columns;
   const bodyFont: Partial<ExcelJS.Font> = { name: fonts.body, size: EXPORT_STYLE.bodySize };
-  const widths: number[] = plan.header.columnIds.map(() => EXPORT_STYLE.minWidth);
-  const fit = (column: number, text: string, extra = 0): void => {
-    widths[column] = Math.min(EXPORT_STYLE.maxWidth, Math.max(widths[column] ?? 0, textWidth(text) + 2 + extra));
-  };
 
   // The family's heading (决算: department and year), then the title across the table.
   let top = 1;
@@ -68,7 +65,6 @@ export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, fonts: { b
     if (bottom > top || right > left) sheet.mergeCells(top, left, bottom, right);
     const target = sheet.getCell(top, left);
     target.value = cell.label;
-    if (cell.columnSpan === 1) fit(cell.column, cell.label);
   }
   const headerBottom = headerTop + plan.header.rows - 1;
   for (let row = headerTop; row <= headerBottom; row++) {
@@ -102,12 +98,10 @@ export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, fonts: { b
         if (body.value !== undefined) cell.value = toSpreadsheetNumber(body.value);
         cell.numFmt = numberFormat(body.decimals ?? 2);
         cell.alignment = { horizontal: 'right', vertical: 'middle', indent: 1 };
-        if (body.value !== undefined) fit(index, body.value, 5);
       } else if (body.kind === 'text') {
         // Always a string cell: text that starts with = + - @ stays text, never a formula.
         cell.value = body.text;
         cell.alignment = { horizontal: 'left', vertical: 'middle', ...(body.indent ? { indent: body.indent } : {}) };
-        fit(index, body.text, (body.indent ?? 0) * 2);
       }
     });
     row++;
@@ -118,27 +112,12 @@ export function writeTable(sheet: ExcelJS.Worksheet, plan: TablePlan, fonts: { b
     sheet.getCell(row, 1).font = bodyFont;
   }
 
-  // Amount columns share one width; name columns never shrink below the template's look.
-  const amountWidth = Math.max(...plan.columns.filter((c) => c.kind === 'amount').map((c) => widths[plan.header.columnIds.indexOf(c.id)] ?? 0), EXPORT_STYLE.minWidth);
-  plan.header.columnIds.forEach((id, i) => {
-    const kind = plan.columns.find((c) => c.id === id)?.kind;
-    if (kind === 'amount') widths[i] = amountWidth;
-    if (kind === 'name' || kind === 'govName') widths[i] = Math.max(widths[i] ?? 0, EXPORT_STYLE.nameMinWidth);
-  });
+  // Widths as the print geometry sets them (shared with the 打印预览), the title included.
+  const { widths, printedWidth } = columnUnits(plan);
   widths.forEach((w, i) => {
     sheet.getColumn(i + 1).width = w;
   });
-  // The title must fit in the table's width too.
-  const total = widths.reduce((a, b) => a + b, 0);
-  const titleNeed = textWidth(plan.title) * (EXPORT_STYLE.titleSize / EXPORT_STYLE.bodySize) + 4;
-  if (titleNeed > total) {
-    const extra = (titleNeed - total) / widths.length;
-    widths.forEach((w, i) => {
-      sheet.getColumn(i + 1).width = w + extra;
-    });
-  }
 
-  const printedWidth = Math.max(total, titleNeed);
   sheet.pageSetup = {
     paperSize: 9, // A4
     orientation: chooseOrientation(printedWidth, plan.emptyNote ? row : row - 1),

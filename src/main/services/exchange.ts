@@ -176,8 +176,11 @@ export async function exportWorkbook(book: Book, options: { path?: string | unde
 // ---- the service over stored books ---------------------------------------------------------------------------------
 
 export interface ExchangeService {
-  /** Reads workbooks handed over by the UI (in a worker thread unless the services run in the CLI). */
-  readInputs(files: readonly WorkbookInput[]): Promise<ImportResult>;
+  /**
+   * Reads workbooks handed over by the UI (in a worker thread unless the services run in the CLI); `template`
+   * forces a family instead of detecting it (导入表格 reads with the book's own family).
+   */
+  readInputs(files: readonly WorkbookInput[], options?: { template?: string }): Promise<ImportResult>;
   /** A stored book checked like a workbook, with the clerk's 审核说明 on its warnings. */
   check(bookId: number): CheckedBook & { sources: string[] };
   dump(bookId: number): Dump;
@@ -187,9 +190,9 @@ export interface ExchangeService {
 export function createExchangeService(deps: { store: Store; sessions: BookSessions; inWorker: boolean; refusePaths: (named: boolean) => void }): ExchangeService {
   const { store, sessions } = deps;
   return {
-    async readInputs(files) {
+    async readInputs(files, options = {}) {
       deps.refusePaths(files.some((f) => f.path !== undefined));
-      return readInputs(files, { inWorker: deps.inWorker });
+      return readInputs(files, { inWorker: deps.inWorker, ...(options.template ? { template: options.template } : {}) });
     },
     check(bookId) {
       const { book, findings } = sessions.current(bookId);

@@ -51,12 +51,12 @@ export async function saveBackup(
   return path;
 }
 
-function withExtension(path: string, extension: string): string {
+export function withExtension(path: string, extension: string): string {
   return path.toLowerCase().endsWith(extension) ? path : `${path}${extension}`;
 }
 
 /** The renderer suggests a name; only its last segment, without characters Windows forbids, is used. */
-function safeFileName(name: string): string {
+export function safeFileName(name: string): string {
   const last = String(name).split(/[\\/]/).pop() ?? '';
   return last.replace(/[<>:"|?*\u0000-\u001f]/g, '').trim();
 }

@@ -1,14 +1,16 @@
-// Whole-book persistence: insert (one transaction, all or nothing), load, list, delete.
+// Whole-book persistence: insert (one transaction, all or nothing; a re-import's 替换 trashes the old books in the
+// same transaction), load, copy (另存为副本), delete for good.
 import type Database from 'better-sqlite3';
 import type { Book, BookRow, BookTable, BookUnit, Notice, TablePrecision, UnitKind } from '../../shared/book';
 import type { MoneyUnit } from '../../shared/money';
-import { isCanonicalDecimal } from './canonical';
-import { amountFromColumns, amountToColumns, INSERT_AMOUNT, INSERT_ROW, rowFromColumns, rowToColumns, sourceFromColumns, sourceToColumns, type AmountColumns, type RowColumns } from './codec';
+import { amountFromColumns, rowFromColumns, sourceFromColumns, type AmountColumns, type RowColumns } from './codec';
 import { StoreError, storeMessages } from './errors';
 import type { ExplanationRepository } from './explanations';
 import type { PerformanceTargetForm } from '../../shared/performance';
 import type { LogWriter } from './log';
-import type { BookSummary, ImportPayload, InsertBookOptions } from './types';
+import { titleColumn, type Shelf } from './shelf';
+import { tableProblems, type TableWriter } from './tables';
+import type { ImportPayload, InsertBookOptions } from './types';
 
 /** Progress granularity: small enough for a lively CLI, large enough to cost nothing. */
 export const PROGRESS_EVERY = 500;
@@ -39,7 +41,7 @@ interface TableRow {
   precision: string | null;
 }
 
-interface NoticeRow {
+export interface NoticeRow {
   level: Notice['level'];
   message: string;
   file: string | null;
@@ -51,7 +53,7 @@ export interface BookRepository {
   insertBook(book: Book, notices: readonly Notice[], options: InsertBookOptions): number;
   loadBook(id: number): Book;
   loadNotices(id: number): Notice[];
-  listBooks(): BookSummary[];
+  duplicateBook(id: number, options: { title?: string; actor?: string }): number;
   deleteBook(id: number): void;
 }
 
@@ -60,27 +62,17 @@ export function createBookRepository(
   log: LogWriter,
   now: () => Date,
   explanations: ExplanationRepository,
+  tables: TableWriter,
+  shelf: Shelf,
 ): BookRepository {
   const s = {
     insertBook: db.prepare(
-      `INSERT INTO books (family_id, year, department, unit, decimals, created_at, updated_at, revision)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
+      `INSERT INTO books (family_id, year, department, unit, decimals, created_at, updated_at, revision, title)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`,
     ),
-    insertSource: db.prepare('INSERT INTO book_sources (book_id, position, file) VALUES (?, ?, ?)'),
     insertUnit: db.prepare('INSERT INTO units (book_id, position, name, kind, administrative) VALUES (?, ?, ?, ?, ?)'),
-    insertTable: db.prepare(
-      `INSERT INTO book_tables (book_id, table_id, no, title, empty_note, source_file, source_sheet, source_cell,
-                               column_letters, precision)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertRow: db.prepare(INSERT_ROW),
-    insertAmount: db.prepare(INSERT_AMOUNT),
     insertForm: db.prepare('INSERT INTO performance_forms (book_id, position, project_name, form) VALUES (?, ?, ?, ?)'),
     forms: db.prepare<[number], { form: string }>('SELECT form FROM performance_forms WHERE book_id = ? ORDER BY position'),
-    insertNotice: db.prepare(
-      `INSERT INTO import_notices (book_id, position, level, message, file, sheet, cell)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
     header: db.prepare<[number], BookHeaderRow>('SELECT * FROM books WHERE id = ?'),
     sources: db.prepare<[number], { file: string }>(
       'SELECT file FROM book_sources WHERE book_id = ? ORDER BY position',
@@ -102,13 +94,6 @@ export function createBookRepository(
     notices: db.prepare<[number], NoticeRow>(
       'SELECT level, message, file, sheet, cell FROM import_notices WHERE book_id = ? ORDER BY position',
     ),
-    list: db.prepare<[], BookHeaderRow & { table_count: number; row_count: number }>(
-      `SELECT b.*,
-              (SELECT COUNT(*) FROM book_tables t WHERE t.book_id = b.id) AS table_count,
-              (SELECT COUNT(*) FROM book_rows r JOIN book_tables t ON t.id = r.book_table_id
-                WHERE t.book_id = b.id) AS row_count
-       FROM books b ORDER BY b.id`,
-    ),
     delete: db.prepare('DELETE FROM books WHERE id = ?'),
   };
 
@@ -116,73 +101,53 @@ export function createBookRepository(
     assertBookShape(book);
     const at = now().toISOString();
     const bookId = Number(
-      s.insertBook.run(book.familyId, book.year, book.department, book.unit, book.decimals, at, at).lastInsertRowid,
+      s.insertBook.run(book.familyId, book.year, book.department, book.unit, book.decimals, at, at, titleColumn(options.title)).lastInsertRowid,
     );
-    book.sources.forEach((file, i) => s.insertSource.run(bookId, i, file));
+    tables.setSources(bookId, book.sources);
     book.units.forEach((unit, i) => s.insertUnit.run(bookId, i, unit.name, unit.kind, unit.administrative ? 1 : 0));
 
     const total = book.tables.reduce((n, t) => n + t.rows.length, 0);
     let written = 0;
     let amountCount = 0;
-    for (const table of book.tables) {
-      const tableRowId = Number(
-        runUnique(
-          () =>
-            s.insertTable.run(
-              bookId,
-              table.tableId,
-              table.no,
-              table.title,
-              table.emptyNote ? 1 : 0,
-              ...sourceToColumns(table.source),
-              table.columnLetters === undefined ? null : JSON.stringify(table.columnLetters),
-              table.precision === undefined ? null : JSON.stringify(table.precision),
-            ),
-          () => storeMessages.duplicateTable(table.tableId),
-        ).lastInsertRowid,
-      );
-      table.rows.forEach((row, position) => {
-        const rowId = Number(
-          runUnique(
-            () => s.insertRow.run(...rowToColumns(tableRowId, row.side, position, row)),
-            () => storeMessages.duplicateRow(table.title, row.key, row.side),
-          ).lastInsertRowid,
-        );
-        for (const [columnId, amount] of Object.entries(row.values)) {
-          // Guard the "never REAL" rule at the door: a number or a formatted string is an importer bug.
-          if (!isCanonicalDecimal(amount.value)) {
-            throw new StoreError(
-              'invalid-value',
-              storeMessages.invalidBookAmount(table.title, row.name, columnId, String(amount.value)),
-            );
-          }
-          s.insertAmount.run(rowId, columnId, ...amountToColumns(amount));
-          amountCount += 1;
-        }
-        written += 1;
-        if (written % PROGRESS_EVERY === 0) options.onProgress?.(written, total);
-      });
-    }
+    const onRow = (): void => {
+      written += 1;
+      if (written % PROGRESS_EVERY === 0) options.onProgress?.(written, total);
+    };
+    for (const table of book.tables) amountCount += tables.insert(bookId, table, onRow);
     if (total % PROGRESS_EVERY !== 0 || total === 0) options.onProgress?.(total, total);
 
     explanations.insertAll(bookId, book.explanations ?? []);
     (book.performanceForms ?? []).forEach((form, i) => s.insertForm.run(bookId, i, form.projectName, JSON.stringify(form)));
-    notices.forEach((n, i) =>
-      s.insertNotice.run(bookId, i, n.level, n.message, n.file ?? null, n.sheet ?? null, n.cell ?? null),
-    );
     const payload: ImportPayload = {
       sources: [...book.sources],
       tableCount: book.tables.length,
       rowCount: total,
       amountCount,
       noticeCount: notices.length,
+      ...(options.copyOf !== undefined ? { copyOf: options.copyOf } : {}),
     };
-    log.append(bookId, 'import', payload, options.actor, at);
+    const seq = log.append(bookId, 'import', payload, options.actor, at);
+    tables.insertNotices(bookId, notices, seq);
+    // A re-import answered with 替换: the old books go to the 回收站 in this same transaction.
+    for (const old of options.replaces ?? []) shelf.trash(old, bookId);
     return bookId;
+  };
+
+  const loadNotices = (id: number): Notice[] => {
+    log.assertBook(id);
+    return s.notices.all(id).map(noticeFromColumns);
   };
 
   // IMMEDIATE: take the write lock up front so a concurrent writer makes us wait (busy_timeout), not fail.
   const insertTransaction = db.transaction(insertBook);
+
+  // The copy is read and written under one write lock, so it is the book as it was at one moment.
+  const duplicateTransaction = db.transaction((id: number, options: { title?: string; actor?: string }): number => {
+    const book = loadTransaction(id);
+    delete book.id;
+    const notices = loadNotices(id);
+    return insertBook(book, notices, { copyOf: id, ...options });
+  });
 
   // One read transaction: the queries below see one consistent snapshot even if a writer commits meanwhile.
   const loadTransaction = db.transaction((id: number): Book => {
@@ -237,31 +202,9 @@ export function createBookRepository(
 
     loadBook: (id) => loadTransaction.deferred(id),
 
-    loadNotices(id) {
-      log.assertBook(id);
-      return s.notices.all(id).map((n) => {
-        const notice: Notice = { level: n.level, message: n.message };
-        if (n.file !== null) notice.file = n.file;
-        if (n.sheet !== null) notice.sheet = n.sheet;
-        if (n.cell !== null) notice.cell = n.cell;
-        return notice;
-      });
-    },
+    loadNotices,
 
-    listBooks() {
-      return s.list.all().map((b) => ({
-        id: b.id,
-        familyId: b.family_id,
-        year: b.year,
-        department: b.department,
-        unit: b.unit,
-        tableCount: b.table_count,
-        rowCount: b.row_count,
-        createdAt: b.created_at,
-        updatedAt: b.updated_at,
-        revision: b.revision,
-      }));
-    },
+    duplicateBook: (id, options) => duplicateTransaction.immediate(id, options),
 
     deleteBook(id) {
       // Children (tables, rows, amounts, notices, explanations, edit log) go with it through ON DELETE CASCADE.
@@ -270,16 +213,13 @@ export function createBookRepository(
   };
 }
 
-/** Runs an insert, turning a UNIQUE violation into a Chinese message the clerk can act on. */
-function runUnique(run: () => Database.RunResult, message: () => string): Database.RunResult {
-  try {
-    return run();
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      throw new StoreError('duplicate-key', message(), { cause: error });
-    }
-    throw error;
-  }
+/** A stored notice: NULL columns become absent properties. */
+export function noticeFromColumns(n: NoticeRow): Notice {
+  const notice: Notice = { level: n.level, message: n.message };
+  if (n.file !== null) notice.file = n.file;
+  if (n.sheet !== null) notice.sheet = n.sheet;
+  if (n.cell !== null) notice.cell = n.cell;
+  return notice;
 }
 
 function assertBookShape(book: Book): void {
@@ -287,28 +227,6 @@ function assertBookShape(book: Book): void {
   if (book.unit !== '元' && book.unit !== '万元') problems.push(storeMessages.badUnit(String(book.unit)));
   if (!Number.isInteger(book.year)) problems.push(storeMessages.badYear(String(book.year)));
   if (!Number.isInteger(book.decimals) || book.decimals < 0) problems.push(storeMessages.badDecimals(String(book.decimals)));
-  for (const table of book.tables) {
-    if (table.columnLetters !== undefined && !isColumnLetters(table.columnLetters)) {
-      problems.push(storeMessages.badColumnLetters(table.title));
-    }
-    if (table.precision !== undefined && !isPrecision(table.precision)) problems.push(storeMessages.badPrecision(table.title));
-  }
+  problems.push(...book.tables.flatMap(tableProblems));
   if (problems.length) throw new StoreError('invalid-book', storeMessages.invalidBook(problems));
-}
-
-/** A plain object of column id → "A" … "XFD". */
-function isColumnLetters(value: unknown): value is Record<string, string> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
-  return Object.values(value).every((letters) => typeof letters === 'string' && /^[A-Z]{1,3}$/.test(letters));
-}
-
-/** {decimals: {column: integer}, mixed?: [column]}. */
-function isPrecision(value: unknown): value is TablePrecision {
-  if (typeof value !== 'object' || value === null) return false;
-  const { decimals, mixed } = value as { decimals?: unknown; mixed?: unknown };
-  if (typeof decimals !== 'object' || decimals === null || Object.getPrototypeOf(decimals) !== Object.prototype) return false;
-  if (!Object.values(decimals).every((n) => Number.isInteger(n) && Math.abs(n as number) <= 12)) return false;
-  return mixed === undefined || (Array.isArray(mixed) && mixed.every((c) => typeof c === 'string'));
 }

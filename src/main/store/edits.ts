@@ -2,6 +2,7 @@
 //  - an edit (setAmount/setAmounts) appends an entry holding every cell's before/after state; an 'explain'
 //    entry (explanations.ts) holds one finding's before/after explanation text and undoes the same way;
 //    'insertRow'/'deleteRow' entries (rows.ts) hold the row and its position, and undo by deleting/re-inserting;
+//    a 'replaceTables' entry (导入表格, tables.ts) holds whole tables before and after;
 //  - undo re-applies the `before` states of the latest edit with undone = 0, flags it undone = 1 and appends
 //    an 'undo' entry; redo re-applies the `after` states of the earliest undone, non-discarded edit, clears
 //    its flag and appends a 'redo' entry — so the audit trail lists every action, including undo and redo;
@@ -17,6 +18,7 @@ import { StoreError, storeMessages } from './errors';
 import type { ExplanationRepository } from './explanations';
 import type { LogWriter } from './log';
 import type { RowRepository } from './rows';
+import type { TableRepository } from './tables';
 import type {
   AmountChange,
   CellAddress,
@@ -27,12 +29,13 @@ import type {
   ExplainPayload,
   HistoryState,
   InsertRowPayload,
+  ReplaceTablesPayload,
   SetAmountsInput,
   UndoRedoPayload,
   UndoRedoResult,
 } from './types';
 
-const UNDOABLE = "('setAmount', 'setAmounts', 'explain', 'insertRow', 'deleteRow')";
+const UNDOABLE = "('setAmount', 'setAmounts', 'explain', 'insertRow', 'deleteRow', 'replaceTables')";
 
 interface LogRow {
   id: number;
@@ -59,6 +62,7 @@ export function createEditRepository(
   now: () => Date,
   explanations: ExplanationRepository,
   rows: RowRepository,
+  tables: TableRepository,
 ): EditRepository {
   const s = {
     locate: db.prepare<[string, string, number, string], { title: string; row_id: number | null }>(
@@ -162,6 +166,10 @@ export function createEditRepository(
       } else if (target.kind === 'insertRow' || target.kind === 'deleteRow') {
         const recorded = JSON.parse(target.payload) as InsertRowPayload | DeleteRowPayload;
         payload = { targetSeq: target.seq, changes: [], rows: rows.restore(bookId, target.kind, recorded, state) };
+      } else if (target.kind === 'replaceTables') {
+        // 导入表格: whole tables back as they were (undo) or as imported (redo); the book's rows changed.
+        const recorded = JSON.parse(target.payload) as ReplaceTablesPayload;
+        payload = { targetSeq: target.seq, changes: [], rows: tables.restore(bookId, recorded, state) };
       } else {
         const recorded = (JSON.parse(target.payload) as EditPayload).changes;
         // Undo walks the cells backwards so a cell edited twice in one step ends at its first `before`.

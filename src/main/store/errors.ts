@@ -60,4 +60,7 @@ export const storeMessages = {
   badUnit: (unit: string) => `金额单位“${unit}”无效（应为 元 或 万元）`,
   badYear: (year: string) => `年度“${year}”无效`,
   badDecimals: (decimals: string) => `小数位数“${decimals}”无效`,
+  titleTooLong: (max: number) => `预算本名称最多 ${max} 个字，请精简后再保存`,
+  alreadyInTrash: (id: number) => `编号为 ${id} 的预算本已在回收站中`,
+  notInTrash: (id: number) => `编号为 ${id} 的预算本不在回收站中，无需恢复`,
 } as const;

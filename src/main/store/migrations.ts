@@ -190,6 +190,24 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    name: 'book titles, the 回收站 (soft delete, replaced by), import notices per import',
+    sql: `
+      -- A title the clerk gave the book, shown in lists; NULL = none (department · year is shown). Department and
+      -- year stay data either way.
+      ALTER TABLE books ADD COLUMN title TEXT CHECK (title IS NULL OR length(title) BETWEEN 1 AND 200);
+      -- Soft delete: NULL = in use; a time = moved to the 回收站 then (hidden from the list, restorable).
+      ALTER TABLE books ADD COLUMN deleted_at TEXT;
+      -- The book that took this one's place when a re-import replaced it (NULL once that one is gone for good).
+      ALTER TABLE books ADD COLUMN replaced_by INTEGER REFERENCES books(id) ON DELETE SET NULL;
+      -- A re-import looks for a book in use with the same family, department, year and unit.
+      CREATE INDEX books_in_use_by_identity ON books (family_id, department, year, unit) WHERE deleted_at IS NULL;
+      -- The edit_log seq of the import that reported the notice (the book's import, or a later 导入表格);
+      -- NULL = stored before this migration, i.e. by the book's own import (seq 1).
+      ALTER TABLE import_notices ADD COLUMN import_seq INTEGER;
+    `,
+  },
 ];
 
 /** The schema version this build writes and understands. */

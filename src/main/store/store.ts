@@ -2,11 +2,14 @@
 import { createBookRepository } from './books';
 import { createEditRepository } from './edits';
 import { createExplanationRepository } from './explanations';
+import { createImportLog } from './import-log';
 import { createLogWriter } from './log';
 import { schemaVersion } from './migrate';
 import { createRowRepository } from './rows';
 import { openDatabase } from './open';
+import { createShelf } from './shelf';
 import { createSummaryRepository } from './summaries';
+import { createTableRepository, createTableWriter } from './tables';
 import type { Store } from './types';
 
 export interface OpenStoreOptions {
@@ -21,18 +24,35 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const db = openDatabase(path, now, options.nativeBinding);
   const log = createLogWriter(db);
   const explanations = createExplanationRepository(db, log, now);
-  const books = createBookRepository(db, log, now, explanations);
+  const shelf = createShelf(db, now);
+  const tableWriter = createTableWriter(db);
+  const books = createBookRepository(db, log, now, explanations, tableWriter, shelf);
+  const tables = createTableRepository(db, log, now, tableWriter, (id) => books.loadBook(id));
   const rows = createRowRepository(db, log, now);
-  const edits = createEditRepository(db, log, now, explanations, rows);
+  const edits = createEditRepository(db, log, now, explanations, rows, tables);
   const summaries = createSummaryRepository(db, now);
+  const imports = createImportLog(db, log);
+  // Shelf changes are single statements after a check; IMMEDIATE makes check and change one step.
+  const trash = db.transaction((id: number) => shelf.trash(id));
+  const restore = db.transaction((id: number) => shelf.restore(id));
+  const rename = db.transaction((id: number, title: string | null) => shelf.rename(id, title));
 
   return {
     path: db.name,
     insertBook: (book, notices = [], insertOptions = {}) => books.insertBook(book, notices, insertOptions),
     loadBook: (id) => books.loadBook(id),
     loadNotices: (id) => books.loadNotices(id),
-    listBooks: () => books.listBooks(),
+    listBooks: () => shelf.inUse(),
     deleteBook: (id) => books.deleteBook(id),
+    listTrash: () => shelf.trashed(),
+    trashBook: (id) => trash.immediate(id),
+    restoreBook: (id) => restore.immediate(id),
+    renameBook: (id, title) => rename.immediate(id, title),
+    duplicateBook: (id, options = {}) => books.duplicateBook(id, options),
+    findSameBooks: (identity) => shelf.same(identity),
+    importLog: (id) => imports.records(id),
+    lastImports: () => imports.latest(),
+    replaceTables: (input) => tables.replaceTables(input),
     setAmount: ({ bookId, actor, value, tableId, side, rowKey, columnId }) =>
       edits.setAmounts({ bookId, actor, cells: [{ tableId, side, rowKey, columnId, value }] }, 'setAmount'),
     setAmounts: (input) => edits.setAmounts(input, 'setAmounts'),

@@ -1,6 +1,6 @@
 // The store's public contract. Cells are addressed by template ids (tableId, side, rowKey, columnId), never by
 // database row ids, so the API, the edit log and the UI all speak the same language.
-import type { Book, BookAmount, BookRow, Explanation, Notice, RowLevel } from '../../shared/book';
+import type { Book, BookAmount, BookRow, BookTable, Explanation, Notice, RowLevel } from '../../shared/book';
 import type { MoneyUnit } from '../../shared/money';
 
 export type RowSide = SideId;
@@ -10,6 +10,15 @@ export interface InsertBookOptions {
   onProgress?: (written: number, total: number) => void;
   /** Who imported: recorded on the book's first edit_log entry. */
   actor?: string;
+  /** The clerk's title for the new book (1–200 characters after trimming; blank = none). */
+  title?: string;
+  /**
+   * Books the new one replaces (a re-import answered with 替换): moved to the 回收站 in the same transaction, with
+   * replaced_by = the new book. Each must be in use.
+   */
+  replaces?: readonly number[];
+  /** The book this one is a copy of (另存为副本): recorded in the import entry of the copy's fresh edit log. */
+  copyOf?: number;
 }
 
 export interface BookSummary {
@@ -25,6 +34,79 @@ export interface BookSummary {
   updatedAt: string;
   /** Bumped by every edit, undo and redo; 0 right after import. */
   revision: number;
+  /** The clerk's title (migration 7); absent when none was given. */
+  title?: string;
+}
+
+/** A book in the 回收站 (soft-deleted, restorable). */
+export interface TrashedBookSummary extends BookSummary {
+  /** ISO-8601 UTC: when it was moved to the 回收站. */
+  deletedAt: string;
+  /** The book that took its place when a re-import replaced it; absent for a plain deletion. */
+  replacedBy?: number;
+}
+
+/** Counts of import notices by level. */
+export interface NoticeCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/**
+ * One import into a book, with the notices it reported: the book's own import (from workbooks, from a template
+ * — no files — or as a copy of another book), or a later 导入表格 that replaced some of its tables.
+ */
+export interface ImportRecord {
+  /** seq of its edit_log entry. */
+  seq: number;
+  /** ISO-8601 UTC. */
+  at: string;
+  kind: 'import' | 'replaceTables';
+  /** The workbooks read (empty for a book made from a template). */
+  files: string[];
+  /** 导入表格: the tables it replaced. */
+  tableIds?: string[];
+  /** A copy (另存为副本): the book it was copied from. */
+  copyOf?: number;
+  /** 导入表格 that has been undone. */
+  undone: boolean;
+  notices: Notice[];
+}
+
+/** A book's latest import, for book lists: the record without its notices, only their counts. */
+export interface LastImport extends Omit<ImportRecord, 'notices'> {
+  bookId: number;
+  counts: NoticeCounts;
+}
+
+/** 导入表格: tables read from a workbook that take the place of the book's tables with the same ids. */
+export interface ReplaceTablesInput {
+  bookId: number;
+  tables: readonly BookTable[];
+  /** The workbooks read (their own names); added to the book's sources. */
+  files: readonly string[];
+  /** Stored with the book as this import's notices. */
+  notices: readonly Notice[];
+  actor?: string;
+}
+
+export interface ReplaceTablesResult {
+  /** seq of the 'replaceTables' edit_log entry (one undo step). */
+  seq: number;
+  revision: number;
+  /** Ids of the tables written, in the order given. */
+  tableIds: string[];
+}
+
+/** What undo/redo of a 导入表格 needs: every table as it was before and after, and the book's sources. */
+export interface ReplaceTablesPayload {
+  files: string[];
+  tableIds: string[];
+  /** before = null: the book did not have that table (undo removes it again). */
+  tables: { before: BookTable | null; after: BookTable }[];
+  sourcesBefore: string[];
+  sourcesAfter: string[];
 }
 
 /**
@@ -206,6 +288,8 @@ export interface ImportPayload {
   rowCount: number;
   amountCount: number;
   noticeCount: number;
+  /** 另存为副本: the book this one was copied from. */
+  copyOf?: number;
 }
 
 export interface EditPayload {
@@ -240,6 +324,7 @@ export type EditLogEntry =
   | (EditLogBase & { kind: 'explain'; payload: ExplainPayload })
   | (EditLogBase & { kind: 'insertRow'; payload: InsertRowPayload })
   | (EditLogBase & { kind: 'deleteRow'; payload: DeleteRowPayload })
+  | (EditLogBase & { kind: 'replaceTables'; payload: ReplaceTablesPayload })
   | (EditLogBase & { kind: 'undo' | 'redo'; payload: UndoRedoPayload });
 
 export type EditKind = EditLogEntry['kind'];
@@ -252,8 +337,34 @@ export interface Store {
   /** The book with `id` set: tables by `no`, rows in original order. */
   loadBook(id: number): Book;
   loadNotices(id: number): Notice[];
+  /** The books in use (not in the 回收站), by id. */
   listBooks(): BookSummary[];
+  /** Deletes a book for good, whether in use or in the 回收站 (children cascade). */
   deleteBook(id: number): void;
+  /** The 回收站: soft-deleted books, most recently deleted first. */
+  listTrash(): TrashedBookSummary[];
+  /** Moves a book in use to the 回收站 (hidden from listBooks, nothing else changes). */
+  trashBook(id: number): void;
+  /** Brings a book back from the 回收站. */
+  restoreBook(id: number): void;
+  /** Sets the clerk's title (trimmed; null or blank removes it); returns the title now stored. */
+  renameBook(id: number, title: string | null): string | null;
+  /**
+   * 另存为副本: a full copy (tables, rows, amounts, units, sources, 审核说明, 绩效目标表, import notices) as a new
+   * book in one transaction; the copy's edit log starts fresh. Returns the new id.
+   */
+  duplicateBook(id: number, options?: { title?: string; actor?: string }): number;
+  /** Books in use with this family, department, year and unit (a re-import's conflict), by id. */
+  findSameBooks(identity: Pick<Book, 'familyId' | 'department' | 'year' | 'unit'>): BookSummary[];
+  /** Every import into the book, oldest first, each with the notices it reported. */
+  importLog(id: number): ImportRecord[];
+  /** The latest import of every book (in use or not), for book lists. */
+  lastImports(): LastImport[];
+  /**
+   * 导入表格: replaces (or adds) whole tables — rows and amounts — in one transaction, logged as one undoable
+   * 'replaceTables' entry; the notices are stored with it.
+   */
+  replaceTables(input: ReplaceTablesInput): ReplaceTablesResult;
   setAmount(edit: SetAmountInput): EditResult;
   setAmounts(edit: SetAmountsInput): EditResult;
   /**

@@ -10,6 +10,8 @@ export const CHANNELS = {
   api: 'api',
   openWorkbooks: 'dialog:openWorkbooks',
   saveExport: 'dialog:saveExport',
+  /** 打印预览 → 保存为 PDF (Electron's printToPDF of the page, behind a save dialog). */
+  printToPdf: 'print:toPdf',
   /** main → renderer: a MenuCommand. */
   menu: 'menu',
 } as const;
@@ -21,9 +23,11 @@ export interface WorkbenchBridge {
   openWorkbooks(): Promise<string[]>;
   /** Native save dialog for the export; the path goes to export.workbook. null when cancelled. */
   saveExport(defaultName: string): Promise<string | null>;
+  /** Prints the page (the 打印预览's A4 sheets) to a PDF where the clerk chooses; the path, or undefined when cancelled. */
+  printToPdf(): Promise<string | undefined>;
   /** Commands from the native menu (only known ones); returns the unsubscribe function. */
   onMenu(callback: (command: MenuCommand) => void): () => void;
 }
 
 /** The bridge's members, exactly (the preload exposes these and nothing else). */
-export const BRIDGE_MEMBERS = ['invoke', 'openWorkbooks', 'saveExport', 'onMenu'] as const satisfies readonly (keyof WorkbenchBridge)[];
+export const BRIDGE_MEMBERS = ['invoke', 'openWorkbooks', 'saveExport', 'printToPdf', 'onMenu'] as const satisfies readonly (keyof WorkbenchBridge)[];

@@ -23,6 +23,79 @@ export interface BookListItem {
   updatedAt: string;
   revision: number;
   summary: ValidationSummary;
+  /** The clerk's title (books.rename); absent when none: show department · year. */
+  title?: string;
+  /** Its latest import (the book's own, or a later 导入表格), with its notices counted by level. */
+  lastImport?: ImportSummary;
+}
+
+/** One import into a book: from workbooks, from a template (no files), a copy (另存为副本), or a 导入表格. */
+export interface ImportSummary {
+  /** ISO-8601 UTC. */
+  at: string;
+  kind: 'import' | 'replaceTables';
+  files: string[];
+  /** 导入表格: the tables it replaced (ids). */
+  tableIds?: string[];
+  /** 另存为副本: the book it was copied from. */
+  copyOf?: number;
+  /** A 导入表格 that has since been undone. */
+  undone: boolean;
+  counts: { errors: number; warnings: number; infos: number };
+}
+
+/** 导入记录: one import with the notices it reported. */
+export type ImportLogEntry = Omit<ImportSummary, 'counts'> & { notices: Notice[] };
+
+/** A book in the 回收站 (moved there by 删除, or replaced by a re-import). */
+export interface TrashListItem {
+  id: number;
+  familyId: string;
+  familyName: string;
+  title?: string;
+  year: number;
+  department: string;
+  unit: string;
+  /** ISO-8601 UTC. */
+  deletedAt: string;
+  /** The book that took its place (替换); absent for a plain 删除. */
+  replacedBy?: number;
+}
+
+/** A stored import: the new book, what the importer noticed, and the books it replaced (now in the 回收站). */
+export interface ImportAnswer {
+  bookId: number;
+  notices: Notice[];
+  detection: string;
+  /** 替换: the books moved to the 回收站 in the same transaction. */
+  replaced?: number[];
+}
+
+/**
+ * A re-import whose book has the family, department, year and unit of books in use: nothing is stored; the read
+ * workbook waits (in memory) under `stagedId` for books.importResolve.
+ */
+export interface ImportConflict {
+  stagedId: string;
+  /** The book the workbooks were read as. */
+  incoming: { familyName: string; department: string; year: number; unit: string };
+  /** The books in use it would duplicate (替换 moves all of them to the 回收站). */
+  existing: BookListItem[];
+}
+
+/** 导入表格: the tables replaced in the book (one undo step), those the workbook had no rows for, the notices. */
+export interface ImportTablesAnswer {
+  replaced: ImportedTable[];
+  /** Tables the workbook named but held no rows for: left as they were. */
+  skipped: ImportedTable[];
+  notices: Notice[];
+}
+
+/** A table named the way the clerk reads it: 表二 and its title. */
+export interface ImportedTable {
+  tableId: string;
+  label: string;
+  title: string;
 }
 
 export interface ValidationState {
@@ -64,6 +137,8 @@ const workbookInput = object({
 export type WorkbookInput = Infer<typeof workbookInput>;
 
 const none = object({});
+/** What a re-import does with books in use that it would duplicate. */
+const IMPORT_CHOICES = ['replace', 'keep'] as const;
 const book = object({ bookId });
 
 // ---- The table -------------------------------------------------------------------------------------------------
@@ -83,8 +158,38 @@ export const API = {
   'books.list': method(none).returns<BookListItem[]>(),
   'books.create': method(object({ familyId: plainText(64, '模板编号文本'), year: integer(1900, 2100), department: string({ max: 200 }) })).returns<{ bookId: number }>(),
   /** `detection`: which template family the workbooks were recognised as, and why (Chinese, one sentence). */
-  'books.import': method(object({ files: array(workbookInput, { max: 100 }) })).returns<{ bookId: number; notices: Notice[]; detection: string }>(),
+  /**
+   * `onConflict` (default 'keep'): what to do when a book in use has the same family, department, year and unit —
+   * 'replace' moves those to the 回收站 in the same transaction, 'keep' stores a second one. The UI asks the clerk
+   * first through books.importOrAsk.
+   */
+  'books.import': method(object({ files: array(workbookInput, { max: 100 }), onConflict: optional(oneOf(IMPORT_CHOICES)) })).returns<ImportAnswer>(),
+  /** Deletes a book for good (in use or in the 回收站; the UI offers it as 彻底删除 in the 回收站). */
   'books.delete': method(book).returns<{ deleted: true }>(),
+  /**
+   * The UI's import, which asks before it duplicates a book. Decision: the question is asked before anything is
+   * stored. The workbooks are read once; without a conflict the book is stored at once (as books.import); with one,
+   * nothing is stored and the read book waits in memory (a few, for 30 minutes) under `conflict.stagedId` for
+   * books.importResolve — so 取消 leaves no trace and the bytes are not sent twice.
+   */
+  'books.importOrAsk': method(object({ files: array(workbookInput, { max: 100 }) })).returns<ImportAnswer | { conflict: ImportConflict }>(),
+  /** The clerk's answer: 替换 ('replace', undoable: the old books wait in the 回收站), 保留两份 ('keep'), 取消 ('cancel'). */
+  'books.importResolve': method(object({ stagedId: plainText(64, '导入编号文本'), choice: oneOf([...IMPORT_CHOICES, 'cancel'] as const) })).returns<ImportAnswer | { cancelled: true }>(),
+  /** A title shown in lists instead of department · year (blank removes it); returns the title now stored. */
+  'books.rename': method(object({ bookId, title: string({ max: 200, pattern: /^[^\u0000-\u001f\u007f]*$/, what: '不含控制字符、至多 200 个字符的名称文本' }) })).returns<{ title?: string }>(),
+  /** 另存为副本: a full copy as a new book (tables, figures, 审核说明, notices); its edit history starts fresh. */
+  'books.duplicate': method(book).returns<{ bookId: number }>(),
+  /** 删除: moves a book to the 回收站 (hidden from the list, restorable). */
+  'books.trash': method(book).returns<{ trashed: true }>(),
+  'books.restore': method(book).returns<{ restored: true }>(),
+  'books.listTrash': method(none).returns<TrashListItem[]>(),
+  /** 导入记录: every import into the book, oldest first, with the notices each reported. */
+  'books.importLog': method(book).returns<ImportLogEntry[]>(),
+  /**
+   * 导入表格: reads workbooks with the book's template and, for every table they hold rows for, replaces that table's
+   * rows and amounts in the book — all in one transaction and one undo step. Refused when the money unit differs.
+   */
+  'book.importTables': method(object({ bookId, files: array(workbookInput, { min: 1, max: 100 }) })).returns<ImportTablesAnswer>(),
   /** `computed`: `cellKey`s of totals that follow their parts (read-only in the grid). */
   'book.get': method(book).returns<{ book: Book; notices: Notice[]; state: ValidationState; computed: string[] }>(),
   /**

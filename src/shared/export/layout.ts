@@ -40,12 +40,12 @@ interface Line {
 
 const INDENTS: Partial<Record<BookRow['level'], number>> = { section: 1, item: 2, unit: 1, project: 2 };
 
-function rowCells(side: TableSide, row: BookRow | undefined, label: string | undefined, depth = 0, rowKey = row?.key): BodyCell[] {
+function rowCells(side: TableSide, row: BookRow | undefined, label: string | undefined, depth = 0, rowKey = row?.key, screen = false): BodyCell[] {
   const origin = rowKey ? { origin: { side: side.id, rowKey } } : {};
-  return side.columns.map((column): BodyCell => ({ ...cellFor(side, column, row, label, depth), ...origin }));
+  return side.columns.map((column): BodyCell => ({ ...cellFor(side, column, row, label, depth, screen), ...origin }));
 }
 
-function cellFor(side: TableSide, column: ColumnDef, row: BookRow | undefined, label: string | undefined, depth: number): BodyCell {
+function cellFor(side: TableSide, column: ColumnDef, row: BookRow | undefined, label: string | undefined, depth: number, screen: boolean): BodyCell {
   {
     if (column.kind === 'amount') return { kind: 'amount', value: row?.values[column.id]?.value };
     const textOr = (value: string | undefined): BodyCell => (value ? { kind: 'text', text: value } : { kind: 'empty' });
@@ -64,14 +64,16 @@ function cellFor(side: TableSide, column: ColumnDef, row: BookRow | undefined, l
     if (column.kind === 'code') return row?.code && row.level !== 'fixed' && row.level !== 'total' ? { kind: 'text', text: row.code } : totalInCode ? { kind: 'text', text: '合计' } : { kind: 'empty' };
     if (column.kind === 'govName') return row?.govName ? { kind: 'text', text: row.govName } : { kind: 'empty' };
     if (totalInCode) return { kind: 'empty' };
-    const text = row?.name ?? label ?? '';
+    // On screen a coded row of a table printed without a code column (表六's 经济科目) shows its code, as findings cite it.
+    const showCode = screen && column.kind === 'name' && row?.code && row.level !== 'total' && row.level !== 'fixed' && !side.columns.some((c) => c.kind === 'code');
+    const text = showCode ? `${row.code} ${row.name}` : (row?.name ?? label ?? '');
     const indent = row ? (INDENTS[row.level] ?? depth) : depth;
     return text ? { kind: 'text', text, ...(indent ? { indent } : {}) } : { kind: 'empty' };
   }
 }
 
 /** Lines of one side: fixed tables print every template row (blank where the book has none). */
-function sideLines(side: TableSide, rows: BookRow[], tableIsEmpty: boolean): Line[] {
+function sideLines(side: TableSide, rows: BookRow[], tableIsEmpty: boolean, screen: boolean): Line[] {
   if (side.rows.kind === 'fixed') {
     const byKey = new Map(rows.map((r) => [r.key, r]));
     const printed = side.rows.rows.filter((def) => !def.optional || byKey.has(def.id));
@@ -81,7 +83,7 @@ function sideLines(side: TableSide, rows: BookRow[], tableIsEmpty: boolean): Lin
   if (tableIsEmpty && side.rows.kind === 'codedTree') {
     return [{ cells: rowCells(side, { key: 'total', side: side.id, level: 'total', name: '合计', values: {} }, undefined) }];
   }
-  return rows.map((row) => ({ id: row.key, cells: rowCells(side, row, undefined) }));
+  return rows.map((row) => ({ id: row.key, cells: rowCells(side, row, undefined, 0, row.key, screen) }));
 }
 
 /** Two sides side by side; rows that must share a line (本年收入合计 / 本年支出合计) are aligned. */
@@ -120,7 +122,7 @@ export function planTable(book: Book, def: TableDef, table: BookTable | undefine
   const header = headerGrid(def.header, book.year, print);
   const columns = def.sides.flatMap((side) => [...side.columns]);
   const rows = table?.rows ?? [];
-  const lines = def.sides.map((side, i) => sideLines(side, rows.filter((r) => r.side === side.id), rows.length === 0 && i === 0));
+  const lines = def.sides.map((side, i) => sideLines(side, rows.filter((r) => r.side === side.id), rows.length === 0 && i === 0, !print));
   const [first, second] = def.sides;
   // Two coded sides (决算 基本支出表): the left 合计 prints beside the right one, as published.
   const leftTotal = first?.rows.kind !== 'fixed' && second && second.rows.kind !== 'fixed' ? lines[0]?.find((l) => l.id === 'total') : undefined;

@@ -142,6 +142,8 @@ export interface TemplateFamily<Id extends string = string> {
    */
   heading?: string;
   tables: readonly TableDef[];
+  /** Short names of the tables, in `tables` order, for tabs and lists (表一 收支总表): at most 4 characters each. */
+  shortTitles: readonly string[];
   catalogueVersion: string;
   /** Fonts of the exported workbook (宋体 when absent). */
   fonts?: { body: string; title: string };

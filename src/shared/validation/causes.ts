@@ -59,7 +59,8 @@ export function groupByCause(findings: readonly Finding[], recentEdits: readonly
     if (taken.has(finding)) continue;
     // One discrepancy in one row (a 0.01 seen in 人员经费 and again in the 合计 that adds it up) is one problem.
     const first = finding.locations[0];
-    const id = first && finding.difference !== undefined ? `${first.tableId}|${first.side ?? 'main'}|${first.rowKey}#${finding.difference}` : finding.key;
+    // Seen from either side (a total 1.00 over its parts, a row 1.00 under its total) it is the same 1.00.
+    const id = first && finding.difference !== undefined ? `${first.tableId}|${first.side ?? 'main'}|${first.rowKey}#${finding.difference.replace(/^-/, '')}` : finding.key;
     const list = byDiscrepancy.get(id);
     if (list) list.push(finding);
     else byDiscrepancy.set(id, [finding]);

@@ -13,7 +13,7 @@ interface RowToolsProps {
   def: TableDef;
   selected?: { side: string; rowKey: string };
   onChanged(): void;
-  onMessage(text: string): void;
+  onMessage(text: string, kind?: 'info' | 'error'): void;
 }
 
 export function RowTools({ bookId, book, def, selected, onChanged, onMessage }: RowToolsProps): ReactElement | null {
@@ -45,7 +45,7 @@ export function RowTools({ bookId, book, def, selected, onChanged, onMessage }: 
   const insert = async (code?: string): Promise<void> => {
     const params = coded ? { code: code ?? query.trim(), ...(units.length ? { unitName: unitName || defaultUnit } : {}) } : { name: query.trim(), unitName: unitName || defaultUnit };
     const response = await invoke('book.insertRow', { bookId, tableId: def.id, side: side.id, ...params });
-    if (!response.ok) return onMessage(response.error.message);
+    if (!response.ok) return onMessage(response.error.message, 'error');
     setOpen(false);
     setQuery('');
     onChanged();
@@ -54,7 +54,7 @@ export function RowTools({ bookId, book, def, selected, onChanged, onMessage }: 
   const remove = async (): Promise<void> => {
     if (!selected) return onMessage(UI_TEXT.selectRowFirst);
     const response = await invoke('book.deleteRow', { bookId, tableId: def.id, side: selected.side as 'main', rowKey: selected.rowKey });
-    if (!response.ok) return onMessage(response.error.message);
+    if (!response.ok) return onMessage(response.error.message, 'error');
     onChanged();
   };
 

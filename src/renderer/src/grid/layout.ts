@@ -6,7 +6,8 @@ export const ROW_HEIGHT = 28;
 export const OVERSCAN = 8;
 export const HEADER_ROW_HEIGHT = 40;
 
-const WIDTHS: Record<ColumnKind, number> = { code: 96, codePart: 44, name: 240, govName: 200, text: 160, amount: 124, unitCode: 72, unitName: 200, govCode: 96 };
+/** Sized so the widest tables (表二: 2 label and 7 amount columns) fit beside the findings panel at 1366 px. */
+const WIDTHS: Record<ColumnKind, number> = { code: 80, codePart: 40, name: 210, govName: 170, text: 150, amount: 100, unitCode: 64, unitName: 180, govCode: 80 };
 
 export function columnWidths(columns: readonly ColumnDef[]): number[] {
   return columns.map((column) => WIDTHS[column.kind]);

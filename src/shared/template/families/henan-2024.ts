@@ -477,5 +477,6 @@ export const HENAN_2024: TemplateFamily<'henan-2024'> = {
     expenditureByUnit('t09', 9, '{year}年政府性基金预算支出情况表', '预算09表'),
     t10,
   ],
+  shortTitles: ['收支总表', '收入总表', '支出总表', '财拨收支', '一般公共', '基本支出', '经济分类', '三公经费', '政府基金', '项目支出'],
   catalogueVersion: '2024',
 };

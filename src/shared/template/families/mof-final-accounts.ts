@@ -294,5 +294,6 @@ export const MOF_FINAL_ACCOUNTS: TemplateFamily<'mof-final-accounts'> = {
   departmentLabels: ['部门名称', '编制单位', '单位名称', '编制部门', '部门'],
   heading: '{department}{year}年度部门决算表',
   tables: [t01, t02, t03, t04, t05, t06, t07, t08, t09],
+  shortTitles: ['收支总表', '收入决算', '支出决算', '财拨收支', '一般公共', '基本支出', '三公经费', '政府基金', '国资经营'],
   catalogueVersion: '2024',
 };

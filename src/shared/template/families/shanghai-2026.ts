@@ -263,6 +263,9 @@ function shanghaiTables(edition: ShanghaiEdition): TableDef[] {
   ];
 }
 
+/** The same for both editions. */
+const SHANGHAI_SHORT_TITLES = ['收支总表', '收入总表', '支出总表', '财拨收支', '一般公共', '政府基金', '国资经营', '基本支出', '三公运行'];
+
 export const SHANGHAI_2026_DEPARTMENT: TemplateFamily<'shanghai-2026-department'> = {
   id: 'shanghai-2026-department',
   tableNumbering: 'arabic',
@@ -272,6 +275,7 @@ export const SHANGHAI_2026_DEPARTMENT: TemplateFamily<'shanghai-2026-department'
   decimals: 2,
   departmentLabels: ['编制部门', '部门名称', '预算主管部门'],
   tables: shanghaiTables('department'),
+  shortTitles: SHANGHAI_SHORT_TITLES,
   catalogueVersion: '2024',
 };
 
@@ -284,5 +288,6 @@ export const SHANGHAI_2026_UNIT: TemplateFamily<'shanghai-2026-unit'> = {
   decimals: 2,
   departmentLabels: ['编制单位', '单位名称', '编制部门'],
   tables: shanghaiTables('unit'),
+  shortTitles: SHANGHAI_SHORT_TITLES,
   catalogueVersion: '2024',
 };
