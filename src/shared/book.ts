@@ -1,5 +1,6 @@
 // The book: one department's disclosure for one year, normalised from whatever workbooks it came from.
 // Amounts are canonical decimal strings in the book's unit (exact; formatting happens at the edges).
+import type { Narrative } from './narrative/types';
 import type { SideId } from './cell';
 import type { MoneyUnit } from './money';
 import type { PerformanceTargetForm } from './performance';
@@ -97,6 +98,8 @@ export interface Book {
   explanations?: Explanation[];
   /** 项目支出绩效目标表, one per project; absent when none were supplied (the per-project rule then stays quiet). */
   performanceForms?: PerformanceTargetForm[];
+  /** The 情况说明, when the clerk supplied or wrote one (src/shared/narrative). */
+  narrative?: Narrative;
 }
 
 /** A clerk's explanation (审核说明) of a validation warning, keyed by the finding's stable, opaque key. */

@@ -2,6 +2,7 @@
 // and a severity. The engine compiles them against a book into concrete checks; no check is hand-written.
 import type { RowLevel } from '../book';
 import type { SideId } from '../cell';
+import type { NarrativeLocation } from '../narrative/types';
 
 export type { SideId };
 export type Severity = 'error' | 'warning' | 'info';
@@ -157,6 +158,8 @@ export interface Finding {
   roundingTail?: boolean;
   /** The clerk's 审核说明 (warnings only). */
   explanation?: string;
+  /** A narrative finding (rule narrative.*): the sentence it quotes; `locations` then name the table figure. */
+  narrative?: NarrativeLocation;
 }
 
 export interface ValidationSummary {
