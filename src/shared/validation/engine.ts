@@ -9,6 +9,7 @@ import type { Check, ConditionNode } from './check';
 import { compileRules } from './compile';
 import { Describer } from './describe';
 import { rulesForFamily } from '../families';
+import { checkNarrative } from '../narrative/check';
 import type { Finding, Rule, Severity, ValidationSummary } from './types';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -172,6 +173,11 @@ export class Validator {
   findings(): Finding[] {
     const explanations = new Map((this.book.explanations ?? []).map((e) => [e.findingKey, e.text]));
     const all: Finding[] = [];
+    // The 情况说明 is checked whole each time: a few hundred sentences, and any figure may change what they say.
+    for (const finding of checkNarrative(this.book)) {
+      const explanation = finding.severity === 'warning' ? explanations.get(finding.key) : undefined;
+      all.push(explanation ? { ...finding, explanation } : finding);
+    }
     for (const findings of this.results) {
       for (const finding of findings) {
         const explanation = finding.severity === 'warning' ? explanations.get(finding.key) : undefined;
