@@ -60,6 +60,8 @@ const REAL: Record<string, string[]> = {
     // 5.27% is 208.8 (the 项's amount written earlier) against 198.34: the reviewers' item 6.
     'narrative.rate 201.50万元 比 198.34万元 增加 1.59%，写的是增加 5.27%。',
     'narrative.wording 「医疗卫生与计划生育支出」是 2019 年以前的科目名称，2026 年应为「卫生健康支出」。',
+    // The reviewers' item 3: 「等方面的支出。。」.
+    'narrative.wording 有重复的标点「。。」。',
     'narrative.wording 这一段有 1 个左引号“、2 个右引号”，引号不成对。',
   ],
   'shanghai-putuo-sfj-unit-2026': [
