@@ -50,8 +50,21 @@ describe('the seeds', () => {
 /** Every finding in the real documents, checked by hand against the published PDF's figures. */
 const REAL: Record<string, string[]> = {
   'shanghai-putuo-czj-2024-juesuan': ['narrative.share 占比不符：2,106.66 ÷ 2,940.05 = 71.65%，写的是 71.73%。'],
-  'shanghai-putuo-czj-2025': [],
-  'shanghai-putuo-flyuan-unit-2024': ['narrative.wording 「医疗卫生与计划生育支出」是 2019 年以前的科目名称，2024 年应为「卫生健康支出」。', 'narrative.wording 「原因」后面没有写原因。'],
+  // The issue's examples: 87.70 for 877,080 元 (cut, not rounded) and 887.36 for 87.36; the other cuts are the same
+  // habit. The document prints items 7–10 a second time, so those findings appear twice.
+  'shanghai-putuo-czj-2025': [
+    'narrative.truncated 情况说明写 87.70万元，表5「行政单位离退休」合计 为 87.708万元：数字被截断而不是四舍五入，应为 87.71万元。',
+    ...Array.from({ length: 2 }, () => [
+      'narrative.amount 情况说明写 887.36万元，表5「机关事业单位职业年金缴费支出」合计 为 87.36万元，相差 800.00万元。',
+      'narrative.truncated 情况说明写 78.21万元，表5「行政单位医疗」合计 为 78.2164万元：数字被截断而不是四舍五入，应为 78.22万元。',
+      'narrative.truncated 情况说明写 204.91万元，表5「住房公积金」合计 为 204.9197万元：数字被截断而不是四舍五入，应为 204.92万元。',
+      'narrative.truncated 情况说明写 268.77万元，表5「购房补贴」合计 为 268.776万元：数字被截断而不是四舍五入，应为 268.78万元。',
+    ]).flat(),
+  ],
+  'shanghai-putuo-flyuan-unit-2024': [
+    // 表5 (一般公共预算) holds 6,964,796 元 for 2081005; the text's 738.66 is neither that nor the 支出总表's 958.48.
+    'narrative.amount 情况说明写 738.66万元，表5「社会福利事业单位」合计 为 696.48万元，相差 42.18万元。',
+    'narrative.wording 「医疗卫生与计划生育支出」是 2019 年以前的科目名称，2024 年应为「卫生健康支出」。', 'narrative.wording 「原因」后面没有写原因。'],
   'shanghai-putuo-ghzyj-2024-juesuan': ['narrative.wording 模板中的「下降（增长）」没有改成实际的增长或下降。'],
   'shanghai-putuo-sfj-2026': [
     // The finance bureau's reviewers flagged this one (review/…sfj-2026-REVIEW-checklist.txt, item 4).

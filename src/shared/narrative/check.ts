@@ -16,7 +16,7 @@ import { convertUnit, Dec, formatAmount, roundHalfUp, type MoneyUnit } from '../
 import { findFamily } from '../template/registry';
 import type { TemplateFamily } from '../template/types';
 import type { Finding, Location, Severity } from '../validation/types';
-import { extractClaims, type Claim, type ClassNames } from './claims';
+import { extractClaims, type Claim, type ClassNames, type ItemPath } from './claims';
 import { tableFigure, type TableFigure } from './figures';
 import { RENAMED_CLASSES } from './renamed-classes';
 import { sentencesOf, type Sentence } from './sentences';
@@ -63,11 +63,25 @@ export function checkNarrative(book: Book): Finding[] {
 /** The table figure a claim is about: its subject's, or its function class's in the table the sentence is about. */
 function figureOf(ctx: Context, claim: Claim, claims: readonly Claim[]): TableFigure | undefined {
   if (claim.subject) return tableFigure(ctx.book, ctx.family, claim.subject.figure);
-  if (!claim.classCode || !ctx.vocabulary) return undefined;
+  if ((!claim.classCode && !claim.itemPath) || !ctx.vocabulary) return undefined;
   const first = claims.find((c) => c.sentence === claim.sentence && c.subject);
   const about = first?.subject?.figure.table;
   const where = ctx.vocabulary.classTables.find((t) => t.whenTable === about) ?? ctx.vocabulary.classTables.find((t) => !t.whenTable);
-  return where ? tableFigure(ctx.book, ctx.family, { table: where.table, ...(where.side ? { side: where.side } : {}), row: claim.classCode, column: where.column }) : undefined;
+  if (!where) return undefined;
+  const code = claim.classCode ?? itemCode(ctx.book, where.table, claim.itemPath as ItemPath);
+  return code ? tableFigure(ctx.book, ctx.family, { table: where.table, ...(where.side ? { side: where.side } : {}), row: code, column: where.column }) : undefined;
+}
+
+/** The 7-digit code of a 类/款/项 path: its printed codes, else its names found down the table's own rows. */
+function itemCode(book: Book, tableId: string, path: ItemPath): string | undefined {
+  if (path.codes) return path.codes.join('');
+  const rows = book.tables.find((t) => t.tableId === tableId)?.rows ?? [];
+  const same = (a: string, b: string): boolean => a.replace(/\s/g, '') === b.replace(/\s/g, '');
+  const renamed = (name: string): string => RENAMED_CLASSES.find((r) => r.old === name)?.current ?? name;
+  const classRow = rows.find((r) => r.code?.length === 3 && same(r.name, renamed(path.names[0])));
+  const sectionRow = classRow && rows.find((r) => r.code?.length === 5 && r.code.startsWith(classRow.code as string) && same(r.name, path.names[1]));
+  const itemRow = sectionRow && rows.find((r) => r.code?.length === 7 && r.code.startsWith(sectionRow.code as string) && same(r.name, path.names[2]));
+  return itemRow?.code;
 }
 
 function checkAmount(ctx: Context, claim: Claim, claims: readonly Claim[]): void {
@@ -83,7 +97,7 @@ function checkAmount(ctx: Context, claim: Claim, claims: readonly Claim[]): void
     report(ctx, 'narrative.truncated', 'warning', claim.sentence, `情况说明写 ${shown(claim.value, claim.decimals)}${unit}，${figure.label} 为 ${shown(exact, Math.max(2, exact.decimalPlaces()))}${unit}：数字被截断而不是四舍五入，应为 ${shown(rounded, claim.decimals)}${unit}。`, located, claim.start);
     return;
   }
-  report(ctx, 'narrative.amount', 'error', claim.sentence, `情况说明写「${claim.lead.trim().slice(-16)}${claim.value.toFixed(claim.decimals)}${unit}」，${figure.label} 为 ${shown(rounded, claim.decimals)}${unit}，相差 ${shown(claim.value.minus(rounded), claim.decimals)}${unit}。`, located, claim.start);
+  report(ctx, 'narrative.amount', 'error', claim.sentence, `情况说明写 ${shown(claim.value, claim.decimals)}${unit}，${figure.label} 为 ${shown(rounded, claim.decimals)}${unit}，相差 ${shown(claim.value.minus(rounded), claim.decimals)}${unit}。`, located, claim.start);
 }
 
 /** Half of the rounding step of a figure written with `decimals` decimals. */

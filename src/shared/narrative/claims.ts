@@ -5,6 +5,28 @@ import { Dec } from '../money';
 import type { Sentence } from './sentences';
 import { OUTSIDE_THE_TABLES, type NarrativeVocabulary, type SubjectDef } from './vocabulary';
 
+export interface ItemPath {
+  names: [string, string, string];
+  /** The codes when printed (204, 06, 01). */
+  codes?: [string, string, string];
+}
+
+/** 类/款/项 with optional codes in full- or half-width brackets; names may sit in quotes. */
+const ITEM_PATH = /([^“”"，,。：:；;（）()\s]+?)[（(](\d{3})?类[）)]([^（）()]+?)[（(](\d{2})?款[）)]([^（）()]+?)[（(](\d{2})?项[）)]/g;
+
+/** 「“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目」: the same path with dashes. */
+const DASHED_PATH = /“([^“”]+?)-([^“”]+?)-([^“”]+?)”\s*科目[为：:]?\s*$/;
+
+function itemPathIn(lead: string): ItemPath | undefined {
+  const dashed = DASHED_PATH.exec(lead.trim());
+  if (dashed) return { names: [dashed[1] as string, dashed[2] as string, dashed[3] as string] };
+  const last = [...lead.matchAll(ITEM_PATH)].at(-1);
+  if (!last) return undefined;
+  const clean = (text: string | undefined): string => (text ?? '').replace(/^[\d、.．“"\s]+|[”"\s]+$/g, '');
+  const names: [string, string, string] = [clean(last[1]), clean(last[3]), clean(last[5])];
+  return last[2] && last[4] && last[6] ? { names, codes: [last[2], last[4], last[6]] } : { names };
+}
+
 export type ClaimKind = 'amount' | 'change' | 'rate' | 'share';
 
 export interface Claim {
@@ -26,6 +48,8 @@ export interface Claim {
   subject?: SubjectDef;
   /** A function class named before the figure (its 3-digit code), when no subject phrase was. */
   classCode?: string;
+  /** 「X（类）Y（款）Z（项）」 or 「X（204类）Y（06款）Z（01项）」 before the figure: a 项 by names or codes. */
+  itemPath?: ItemPath;
   /** The words before the figure (since the previous one). */
   lead: string;
   sentence: Sentence;
@@ -64,14 +88,11 @@ function subjectIn(lead: string, vocabulary: NarrativeVocabulary | undefined): S
   return best?.subject;
 }
 
+/** A class named right before the figure (「卫生健康支出20.14万元」, 「“住房保障支出（类）”42万元」), nothing else between. */
 function classIn(lead: string, classes: ClassNames): string | undefined {
-  const text = lead.replace(/\s+/g, '');
-  let best: { code: string; at: number } | undefined;
-  for (const [code, name] of classes) {
-    const at = text.lastIndexOf(name);
-    if (at >= 0 && (!best || at > best.at)) best = { code, at };
-  }
-  return best?.code;
+  const text = lead.replace(/\s+/g, '').replace(/[“”"（）()类科目为：:]*$/, '');
+  for (const [code, name] of classes) if (text.endsWith(name)) return code;
+  return undefined;
 }
 
 /** Words that say a figure is last year's (「2025年当年预算执行数为」, 「上年」). */
@@ -132,9 +153,10 @@ export function extractClaims(sentences: readonly Sentence[], vocabulary: Narrat
         lastChange = claim;
         continue;
       }
-      const subject = subjectIn(lead, vocabulary);
-      const classCode = subject ? undefined : classIn(lead, classes);
-      const claim: Claim = { ...base, kind: 'amount', sign: 1, ...(subject ? { subject } : {}), ...(classCode ? { classCode } : {}) };
+      const itemPath = itemPathIn(lead);
+      const subject = itemPath ? undefined : subjectIn(lead, vocabulary);
+      const classCode = subject || itemPath ? undefined : classIn(lead, classes);
+      const claim: Claim = { ...base, kind: 'amount', sign: 1, ...(subject ? { subject } : {}), ...(classCode ? { classCode } : {}), ...(itemPath ? { itemPath } : {}) };
       claims.push(claim);
       lastAmount = claim;
       if (subject) lastSubjectAmount = claim;

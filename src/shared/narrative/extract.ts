@@ -7,7 +7,8 @@
 //   (a heading the PDF wrapped onto two lines), and the unnumbered headings of the 上海 documents: 「名词解释」,
 //   「2025年部门预算编制说明」, 「其他相关情况说明」, 「…项目经费情况说明」, 「…主要职能」, 「…机构设置」, 「附件：」.
 // Parts that explain (情况说明, 编制说明) and the 名词解释 are kept; 概况, 报表 and 附件 parts are not. Inside a kept
-// part, tables are dropped: table rows (tab-separated cells) and a table's title, 编制部门/单位 lines and 注 under it.
+// part, tables are dropped: table rows (tab-separated cells) and a table's title, 编制部门/单位 lines and 注 under it,
+// and runs of six or more short lines (a table converted one cell per line).
 // Decisions:
 //   - No explaining heading at all: the text is a narrative already, kept whole (tables included).
 //   - Only numbered headings (「二、收入预算情况说明」) explain: the narrative starts at the first of them.
@@ -44,6 +45,9 @@ interface Heading {
 }
 
 const MAX_HEADING = 60;
+/** A table printed one cell per line: that many short lines in a row are cells, not paragraphs. */
+const MAX_CELL = 24;
+const MIN_CELL_RUN = 6;
 const CN_NUMBER = '一二三四五六七八九十百零〇';
 const PART = new RegExp(`^第[${CN_NUMBER}\\d]+部分[:：、.．]?`);
 const NUMBERED = new RegExp(`^(?:[${CN_NUMBER}]+[、.．]|[（(][${CN_NUMBER}\\d]+[)）]|\\d+[、.．](?!\\d)|[①-⑳])`);
@@ -160,6 +164,19 @@ function tableEnd(paragraphs: readonly string[], at: number, headingAt: Readonly
   return j;
 }
 
+/** A table's cell on a line of its own (a table converted one cell per line): short, no sentence, no numbering. */
+function cellLike(paragraph: string): boolean {
+  const compact = compactText(paragraph);
+  return compact.length > 0 && compact.length <= MAX_CELL && !paragraph.includes('\t') && !/[。；;]/.test(compact) && !NUMBERED.test(compact);
+}
+
+/** Where a run of at least MIN_CELL_RUN cell-like lines starting at `at` ends, or `at` when none starts there. */
+function cellRunEnd(paragraphs: readonly string[], at: number, headingAt: ReadonlySet<number>): number {
+  let j = at;
+  while (j < paragraphs.length && !headingAt.has(j) && cellLike(paragraphs[j] ?? '')) j++;
+  return j - at >= MIN_CELL_RUN ? j : at;
+}
+
 export function extractNarrative(paragraphs: readonly string[]): NarrativeExtract {
   const parts: Heading[] = [];
   const sections: Heading[] = [];
@@ -203,7 +220,7 @@ export function extractNarrative(paragraphs: readonly string[]): NarrativeExtrac
       continue;
     }
     if (!keeping) continue;
-    const end = tableEnd(paragraphs, at, headingAt);
+    const end = Math.max(tableEnd(paragraphs, at, headingAt), cellRunEnd(paragraphs, at, headingAt));
     if (end > at) {
       at = end - 1;
       continue;

@@ -112,7 +112,18 @@ const henan: NarrativeVocabulary = {
   classTables: [{ table: 't05', column: 'total' }],
 };
 
-const VOCABULARIES: Record<string, NarrativeVocabulary> = { 'shanxi-2024': shanxi, 'henan-2024': henan };
+/**
+ * 上海 documents describe 项 by their 类/款/项 path (「社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）」)
+ * in the 一般公共预算 part: those are read in 表5. Subject phrases are not mapped yet (see the closing note).
+ */
+const shanghai = (entityWord: '部门' | '单位'): NarrativeVocabulary => ({ entityWord, subjects: [], classTables: [{ table: 't05', column: 'total' }] });
+
+const VOCABULARIES: Record<string, NarrativeVocabulary> = {
+  'shanxi-2024': shanxi,
+  'henan-2024': henan,
+  'shanghai-2026-department': shanghai('部门'),
+  'shanghai-2026-unit': shanghai('单位'),
+};
 
 /** undefined: the family has no vocabulary yet (the text-only checks still run). */
 export function vocabularyFor(familyId: string): NarrativeVocabulary | undefined {
