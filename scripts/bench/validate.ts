@@ -6,6 +6,10 @@ import type { Book, BookRow } from '../../src/shared/book';
 import { Dec, toCanonical } from '../../src/shared/money';
 import { summarise, Validator, type ValidationSummary } from '../../src/shared/validation';
 import { importWorkbooks } from '../../src/main/import/import-book';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkNarrative } from '../../src/shared/narrative/check';
+import { narrativeOfText } from '../../tests/helpers/narrative-text';
 import type { BenchContext, BenchSection, RunCounts } from './context';
 import { median, time, type Timing } from './measure';
 import { timeMetric, type Budget, type Metric, type SectionResult } from './report';
@@ -14,7 +18,21 @@ const BUDGETS = {
   departmentImportValidate: { max: 150, label: '< 150 ms（导入+校验）' },
   largeValidate: { max: 50, label: '< 50 ms' },
   oneCell: { max: 2, label: '< 2 ms' },
+  narrative: { max: 100, label: '< 100 ms' },
 } satisfies Record<string, Budget>;
+
+/** The largest real published document (text and workbook) among the fixtures: its 情况说明 checked whole. */
+async function narrativeMetric(context: BenchContext): Promise<Metric> {
+  const folder = join(__dirname, '..', '..', 'tests', 'fixtures', 'real');
+  const [largest] = readdirSync(join(folder, 'text'))
+    .filter((f) => f.endsWith('.txt') && existsSync(join(folder, f.replace(/\.txt$/, '.xlsx'))))
+    .sort((a, b) => statSync(join(folder, 'text', b)).size - statSync(join(folder, 'text', a)).size);
+  const name = (largest as string).replace(/\.txt$/, '');
+  const { book } = await importWorkbooks([join(folder, `${name}.xlsx`)]);
+  book.narrative = narrativeOfText(join(folder, 'text', `${name}.txt`));
+  const timing = await time(() => checkNarrative(book), validationCounts(context, context.small));
+  return { ...timeMetric('validate.narrative', `情况说明全文校验（最大的真实文档 ${name}，${book.narrative.paragraphs.length} 段）`, timing, BUDGETS.narrative), detail: `${checkNarrative(book).length} 条发现` };
+}
 
 const TITLE = '校验（全量与单格增量）';
 
@@ -161,6 +179,8 @@ export const validateSection: BenchSection = {
       `大型工作簿：${facts.totalRows} 行，${largeFacts.checks} 项检查，${largeFacts.findings} 条结果（${largeFacts.summary}）；改表三一个项级金额重跑 ${itemEdit.reran} 项检查（占 ${((itemEdit.reran / largeFacts.checks) * 100).toFixed(2)}%），改表二合计行单位资金重跑 ${conditionEdit.reran} 项。`,
       `增量测量前后（改回原值后）的结果：${countsText(before)} → ${countsText(after)}${countsText(before) === countsText(after) ? '（一致）' : '（不一致！）'}。`,
     );
+    context.log('情况说明：全文校验…');
+    metrics.push(await narrativeMetric(context));
     return { id: 'validate', title: TITLE, metrics, notes };
   },
 };
