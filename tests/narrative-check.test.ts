@@ -104,3 +104,22 @@ describe('the real Shanghai documents', () => {
     });
   }
 });
+
+describe('the generated narrative', () => {
+  it('writes the standard sections from the book, and they pass their own checks', async () => {
+    const { generateNarrative } = await import('../src/shared/narrative/generate');
+    for (const workbook of ['datong-2024-shanxi.xlsx', 'henan-2024-xinxiang.xlsx', 'real/shanghai-putuo-sfj-2026.xlsx']) {
+      const { book } = await importWorkbooks([`${FIXTURES}/${workbook}`]);
+      book.narrative = generateNarrative(book);
+      expect(checkNarrative(book), workbook).toEqual([]);
+    }
+    const { book } = await importWorkbooks([`${FIXTURES}/datong-2024-shanxi.xlsx`]);
+    const text = generateNarrative(book).paragraphs.join('\n');
+    expect(text).toContain('2024年度大同市人民政府金融工作办公室预算收入总计472.39万元，其中：一般公共预算拨款收入472.39万元，占100.00%；政府性基金预算拨款收入0.00万元，占0.00%；');
+    expect(text).toContain('基本支出372.39万元，占78.83%；项目支出100.00万元，占21.17%。');
+    expect(text).toContain('一般公共服务支出372.15万元，占78.78%');
+    expect(text).toContain('人员经费352.47万元；公用经费19.92万元。');
+    expect(text).toContain('本部门无“三公”经费预算。');
+    expect(text).toContain('【请填写原因】');
+  });
+});

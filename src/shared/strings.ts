@@ -4,6 +4,7 @@ export const UI_TEXT = {
   import: '导入',
   export: '导出',
   overview: '概览',
+  narrativeQuote: (paragraph: number, quote: string) => `情况说明第 ${paragraph} 段：${quote}`,
   blankValue: '空白',
   fixWillChange: (n: number) => `将修改以下 ${n} 个单元格：`,
   fixUndoHint: '确认后作为一步操作保存，可以撤销（Ctrl+Z）。',
@@ -225,4 +226,35 @@ export const GRID_TEXT = {
   errorPrefix: '错误：',
   warningPrefix: '警告：',
   infoPrefix: '提示：',
+} as const;
+
+/** The disclosure document (.docx): fixed words printed in it. */
+export const DOCUMENT_TEXT = {
+  contents: '目  录',
+  noNarrative: '【尚未填写情况说明】',
+  /** What stands before and after the page number in the footer: 「- 3 -」, as official documents print it. */
+  pageNumber: ['- ', ' -'] as const,
+  departmentLine: (label: string, department: string) => `${label}：${department}`,
+  unitLine: (unit: string) => `单位：${unit}`,
+} as const;
+
+/** The 情况说明 (narrative): reading it from a file, and how the CLI and the UI speak of it. */
+export const NARRATIVE_TEXT = {
+  /** What was read: from which heading, how many paragraphs. */
+  read: (source: string, paragraphs: number, from: string | undefined) =>
+    from ? `已读取「${source}」中的情况说明：从「${from}」起共 ${paragraphs} 段。` : `已读取「${source}」的全文作为情况说明（未找到“情况说明”标题）：共 ${paragraphs} 段。`,
+  readSheets: (source: string, sheets: readonly string[], paragraphs: number) =>
+    `已读取「${source}」中的情况说明：工作表${sheets.map((s) => `「${s}」`).join('')}，共 ${paragraphs} 段。`,
+  empty: (source: string) => `「${source}」中没有找到情况说明的文字。`,
+  tooLarge: (source: string, problem: string) => `「${source}」无法作为情况说明：${problem}。`,
+  oldWord: (source: string) => `「${source}」是旧版 Word 文档（.doc），无法直接读取。请在 Word/WPS 中另存为 .docx 再导入。`,
+  encrypted: (source: string) => `无法读取「${source}」：文件设置了打开密码（已加密）。请在 Word/WPS 或 Excel 中取消密码后另存，再导入。`,
+  notDocument: (source: string) => `「${source}」既不是 Word 文档（.docx），也不是 Excel 工作簿，无法读取其中的情况说明。`,
+  /** A narrative finding's place: 「第 3 段」. */
+  paragraph: (n: number) => `情况说明第 ${n} 段`,
+  /** The CLI's refusal of one narrative for several books. */
+  oneBookOnly: 'check --narrative 只能用于一个工作簿：一份情况说明属于一个预算本。请每次只审核一个工作簿。',
+  noFile: '--narrative 需要情况说明文件的路径（.docx、.txt 或 .xlsx）。',
+  stored: (bookId: number, paragraphs: number) => `已为预算本 #${bookId} 保存情况说明（${paragraphs} 段）。`,
+  cleared: (bookId: number) => `已清除预算本 #${bookId} 的情况说明。`,
 } as const;

@@ -87,6 +87,7 @@ function GroupItem(props: FindingsPanelProps & { group: CauseGroup }): ReactElem
         </span>
         {group.editedCell && <span className="cause">{UI_TEXT.causedByEdit(describe(group.editedCell), group.consequences.length + 1)}</span>}
         <span className="message">{group.primary.message}</span>
+        {group.primary.narrative && <q className="quote">{UI_TEXT.narrativeQuote(group.primary.narrative.paragraph + 1, group.primary.narrative.quote)}</q>}
       </button>
       <LocationLinks finding={group.primary} describe={describe} onLocation={onLocation} />
       {group.consequences.length > 0 && (
