@@ -123,3 +123,17 @@ describe('the generated narrative', () => {
     expect(text).toContain('【请填写原因】');
   });
 });
+
+describe('按表格更新数字', () => {
+  it('rewrites each figure that disagrees with its table, and the text then checks clean there', async () => {
+    const { withTableFigures } = await import('../src/shared/narrative/update-figures');
+    const book = await bookWithNarrative('real/shanghai-putuo-czj-2025.xlsx', 'real/text/shanghai-putuo-czj-2025.txt');
+    const before = checkNarrative(book).filter((f) => f.rule === 'narrative.amount' || f.rule === 'narrative.truncated');
+    expect(before).toHaveLength(9);
+    const updated = withTableFigures(book.narrative!.paragraphs, checkNarrative(book));
+    expect(updated.changed).toBe(9);
+    book.narrative = { paragraphs: updated.paragraphs };
+    expect(checkNarrative(book).filter((f) => f.rule === 'narrative.amount' || f.rule === 'narrative.truncated')).toEqual([]);
+    expect(updated.paragraphs.join('')).toContain('87.71万元');
+  });
+});
