@@ -43,6 +43,9 @@ export function builderConfig(paths: ReleasePaths): Configuration {
       // better-sqlite3: only its JS; its own build is for Node's ABI and the host CPU, its sources are 10 MB.
       '!**/node_modules/better-sqlite3/{build,deps,src}{,/**}',
       '!**/node_modules/exceljs/dist{,/**}', // browser bundles; Node loads exceljs/lib
+      // docx: Node loads dist/index.cjs, which bundles everything it needs; its other builds and entries are 20 MB.
+      '!**/node_modules/docx/dist/!(index.cjs)',
+      '!**/node_modules/docx/node_modules{,/**}',
       '!**/node_modules/@types{,/**}', // pulled in by @fast-csv, types only
       { from: join(stage, 'native', '${os}-${arch}'), to: 'out/native', filter: ['better_sqlite3.node'] },
     ],

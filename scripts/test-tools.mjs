@@ -1,5 +1,5 @@
 // Runs first in `npm test`: the system tools the tests use, beyond Node.
-//   LibreOffice Calc prints exported workbooks to PDF, poppler reads the pages back, openpyxl is the independent
+//   LibreOffice Calc and Writer print exported workbooks and documents to PDF, poppler reads the pages back, openpyxl is the independent
 //   .xlsx reader, a CJK font renders the Chinese, Debian's Chromium runs the UI tests (playwright-core drives it;
 //   no browser is ever downloaded), strace watches that nothing connects beyond loopback.
 // When one is missing it installs them where it can (root with apt-get, or password-less sudo); otherwise it stops
@@ -7,13 +7,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const PACKAGES = ['libreoffice-calc-nogui', 'poppler-utils', 'python3-openpyxl', 'fonts-wqy-zenhei', 'chromium', 'strace'];
+const PACKAGES = ['libreoffice-calc-nogui', 'libreoffice-writer-nogui', 'poppler-utils', 'python3-openpyxl', 'fonts-wqy-zenhei', 'chromium', 'strace'];
 
 const ok = (command, args = []) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
 const onPath = (command) => ok('sh', ['-c', `command -v ${command}`]);
 
 const CHECKS = [
   { what: 'LibreOffice Calc（soffice）', present: () => onPath('soffice') },
+  { what: 'LibreOffice Writer（打开导出的 .docx）', present: () => existsSync('/usr/lib/libreoffice/program/libswlo.so') },
   { what: 'poppler（pdftotext、pdftoppm）', present: () => onPath('pdftotext') && onPath('pdftoppm') },
   { what: 'python3 openpyxl', present: () => ok('/usr/bin/python3', ['-c', 'import openpyxl']) },
   { what: '中文字体（fc-list :lang=zh）', present: () => onPath('fc-list') && execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim() !== '' },

@@ -7,7 +7,7 @@ import type { Book } from '../src/shared/book';
 import { createServices, type Services } from '../src/main/services';
 import { readWorkbooks, type ImportResult } from '../src/main/services/exchange';
 import { applyMigrations } from '../src/main/store/migrate';
-import { migrations, openStore, StoreError, type Store } from '../src/main/store';
+import { LATEST_SCHEMA_VERSION, migrations, openStore, StoreError, type Store } from '../src/main/store';
 import { oneSheetOfDatong } from './helpers/book-workbooks';
 import { DATONG_XLSX } from './helpers/seed';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
@@ -63,7 +63,7 @@ describe('migration 7: titles, the 回收站, notices per import', () => {
 
     const store = openStore(path);
     open.push({ store, tmp });
-    expect(store.schemaVersion()).toBe(7);
+    expect(store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
     expect(store.listBooks()).toMatchObject([{ id: 1, department: '旧部门' }]);
     expect(store.listBooks()[0]).not.toHaveProperty('title');
     expect(store.listTrash()).toEqual([]);

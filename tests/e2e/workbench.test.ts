@@ -134,7 +134,7 @@ describe('the workbench in Chromium', () => {
     await shot('06-findings');
 
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: '导出' }).click();
+    await page.getByRole('button', { name: '导出', exact: true }).click();
     const file = session.tmp.file('export.xlsx');
     await (await download).saveAs(file);
     await page.getByRole('button', { name: '返回首页' }).click();

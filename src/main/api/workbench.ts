@@ -17,7 +17,7 @@ export class Workbench {
   }
 
   handlers(): { [M in keyof ApiMethods]: (params: ApiParams<M>) => Promise<ApiResult<M>> | ApiResult<M> } {
-    const { app, books, editing, review, exchange, catalogue } = this.services;
+    const { app, books, editing, review, exchange, catalogue, narrative } = this.services;
     return {
       'app.info': () => app.info(),
       'books.list': () => books.list(),
@@ -41,9 +41,15 @@ export class Workbench {
       'book.redo': (p) => editing.redo(p.bookId),
       'book.insertRow': (p) => editing.insertRow(p),
       'book.deleteRow': (p) => editing.deleteRow(p),
+      'book.setNarrative': (p) => narrative.set({ bookId: p.bookId, paragraphs: p.paragraphs, source: p.source }),
+      'book.importNarrative': (p) => narrative.import({ bookId: p.bookId, file: p.file }),
       'validation.explain': (p) => review.explain({ bookId: p.bookId, findingKey: p.findingKey, text: p.text }).state,
       'export.workbook': async (p) => {
         const { path, data, fileName, summary } = await exchange.export({ bookId: p.bookId, path: p.path, report: p.report });
+        return path !== undefined ? { path, fileName, summary } : { dataBase64: data?.toString('base64') ?? '', fileName, summary };
+      },
+      'export.document': async (p) => {
+        const { path, data, fileName, summary } = await exchange.exportDocument({ bookId: p.bookId, path: p.path });
         return path !== undefined ? { path, fileName, summary } : { dataBase64: data?.toString('base64') ?? '', fileName, summary };
       },
       'catalogue.lookup': (p) => catalogue.lookup(p.query, p.classification, p.limit),

@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { sideName, tableLabel } from '../../shared/labels';
 import { displayWidth } from '../../shared/text';
 import { findFamily } from '../../shared/template/registry';
-import { SEVERITY_LABELS, type ValidationSummary } from '../../shared/validation';
+import { NARRATIVE_TEXT } from '../../shared/strings';
+import { SEVERITY_LABELS, type Finding, type ValidationSummary } from '../../shared/validation';
 import { fileLabel } from '../import/file-label';
 import { checkWorkbook, isUnreadable, type CheckedBook, type CheckResult, type UnreadableBook } from '../services/exchange';
 import { parseArgs, UsageError } from './args';
+import { narrativeOption } from './commands';
 import { EXIT, type CliIO } from './output';
 import { bookIdOption, withServices } from './stored-book';
 
@@ -19,11 +21,12 @@ const WORKBOOK = /\.(xlsx|xls)$/i;
 const LOCK_FILE = /^~\$/;
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { flags: ['json'], options: ['db', 'book', 'template'] });
+  const args = parseArgs(argv, { flags: ['json'], options: ['db', 'book', 'template', 'narrative'] });
   const json = args.flags.has('json');
   const db = args.options.get('db');
   if (db) {
     if (args.positional.length > 0) throw new UsageError('check --db 与 Excel 文件不能同时给出。');
+    if (args.options.has('narrative')) throw new UsageError('check --db 不能与 --narrative 同时使用：已存预算本按其保存的情况说明审核（可用 import --narrative 保存）。');
     return checkStoredBook(db, args.options.get('book'), json, io);
   }
   if (args.options.has('book')) throw new UsageError('check --book 需要同时给出 --db 数据库文件路径。');
@@ -31,9 +34,12 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
 
   const inputs = expandInputs(args.positional);
   const template = args.options.get('template');
+  // One 情况说明 belongs to one book: with --narrative, exactly one workbook (a folder holding just one will do).
+  if (args.options.has('narrative') && inputs.length !== 1) throw new UsageError(NARRATIVE_TEXT.oneBookOnly);
+  const narrative = await narrativeOption(args.options.get('narrative'), io);
   const results: CheckResult[] = [];
   for (const input of inputs) {
-    results.push('error' in input ? input : await checkWorkbook(input.file, template));
+    results.push('error' in input ? input : await checkWorkbook(input.file, template, narrative));
   }
   const single = args.positional.length === 1 && results.length === 1 && !statIsDirectory(args.positional[0] ?? '');
   report(results, single, json, io);
@@ -116,7 +122,17 @@ function report(results: readonly CheckResult[], single: boolean, json: boolean,
 const countsText = (s: ValidationSummary): string =>
   `${SEVERITY_LABELS.error} ${s.errors}，${SEVERITY_LABELS.warning} ${s.warnings}，${SEVERITY_LABELS.info} ${s.infos}`;
 
-/** Header, then one aligned line per finding: 级别 · 表 · 行 · 列 · 工作表!单元格 · 说明. */
+/** A narrative finding's sentence, with its paragraph unless the line names it already: 「情况说明第 3 段：「…」」. */
+function narrativeText(finding: Finding, placed: boolean): string {
+  const at = finding.narrative;
+  if (!at) return '';
+  return placed ? `「${at.quote}」` : `${NARRATIVE_TEXT.paragraph(at.paragraph + 1)}：「${at.quote}」`;
+}
+
+/**
+ * Header, then one aligned line per finding: 级别 · 表 · 行 · 列 · 工作表!单元格 · 说明. A 情况说明 finding says its
+ * paragraph where the table would be (when it names no table figure) and quotes its sentence after the message.
+ */
 function renderBook(result: CheckedBook): string[] {
   const family = findFamily(result.template);
   const header = `${result.file}　部门：${result.department || '（未注明）'}　年度：${result.year}　${countsText(result.summary)}\n  ${result.detection ?? `模板：${family?.name ?? result.template}`}`;
@@ -124,13 +140,14 @@ function renderBook(result: CheckedBook): string[] {
   const rows = result.findings.map((f) => {
     const at = f.locations[0];
     const tail = f.roundingTail ? '（尾差）' : '';
+    const quoted = narrativeText(f, !at);
     return [
       `${SEVERITY_LABELS[f.severity]}${tail}`,
-      at ? tableLabel(family, at.table) : '',
+      at ? tableLabel(family, at.table) : f.narrative ? NARRATIVE_TEXT.paragraph(f.narrative.paragraph + 1) : '',
       at ? [sideName(at.side ?? 'main'), at.row].filter(Boolean).join(' ') : '',
       at?.column ?? '',
       at?.sheet ? `${at.sheet}${at.cell ? `!${at.cell}` : ''}` : (at?.cell ?? ''),
-      f.message + (f.explanation ? `　说明：${f.explanation}` : ''),
+      f.message + (quoted ? `　${quoted}` : '') + (f.explanation ? `　说明：${f.explanation}` : ''),
     ];
   });
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? '')))) ?? [];

@@ -3,6 +3,7 @@ import { runBooks, runDump, runImport, exitCodeFor, USAGE } from './commands';
 import { runCheck } from './check';
 import { runExplain } from './explain';
 import { runExport } from './export';
+import { runExportDocument } from './export-doc';
 import { runWeb } from './web';
 import { EXIT, processIO, type CliIO } from './output';
 import { UsageError } from './args';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number> | 
   check: runCheck,
   explain: runExplain,
   export: runExport,
+  'export-doc': runExportDocument,
   web: runWeb,
 };
 

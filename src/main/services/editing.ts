@@ -39,6 +39,7 @@ export function createEditingService(deps: { store: Store; sessions: BookSession
     else if (result) {
       sessions.committed(bookId, patch, result.revision);
       if (result.explanation) sessions.explanationsChanged(bookId);
+      if (result.narrative) sessions.narrativeChanged(bookId);
     }
     return { ...sessions.state(bookId), changed: result !== null, patch, reload };
   };

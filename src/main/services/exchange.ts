@@ -8,10 +8,12 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { WorkbookInput } from '../../shared/api/contract';
 import type { Book, Notice } from '../../shared/book';
+import type { Narrative } from '../../shared/narrative/types';
 import { toDump, type Dump } from '../../shared/dump';
 import { exportFileName } from '../../shared/labels';
 import { summarise, Validator, type Finding, type Location, type ValidationSummary } from '../../shared/validation';
 import { buildWorkbook, exportBook, type ExportResult, type ReportChoice } from '../export/export-book';
+import { documentBytes, exportDocument, type DocumentExportResult } from '../export/document/export-document';
 import { ImportError } from '../import/errors';
 import { fileLabel } from '../import/file-label';
 import { importWorkbooks, type ImportResult } from '../import/import-book';
@@ -95,8 +97,11 @@ export type CheckResult = CheckedBook | UnreadableBook;
 
 export const isUnreadable = (result: CheckResult): result is UnreadableBook => 'error' in result;
 
-/** Reads one workbook as a book and validates it; unreadable input becomes an entry, not an exception. */
-export async function checkWorkbook(file: string, template?: string): Promise<CheckResult> {
+/**
+ * Reads one workbook as a book and validates it (with `narrative` as its 情况说明, when given); unreadable input
+ * becomes an entry, not an exception.
+ */
+export async function checkWorkbook(file: string, template?: string, narrative?: Narrative): Promise<CheckResult> {
   let result: ImportResult;
   try {
     result = await readWorkbooks([file], { template });
@@ -110,6 +115,7 @@ export async function checkWorkbook(file: string, template?: string): Promise<Ch
   if (book.tables.length === 0) {
     return { file: fileLabel(file), ok: false, error: firstError(notices) ?? `未在「${fileLabel(file)}」中识别到任何预算表。` };
   }
+  if (narrative) book.narrative = narrative;
   return checkedBook(fileLabel(file), book, new Validator(book).findings(), detection);
 }
 
@@ -122,7 +128,7 @@ export function checkedBook(file: string, book: Book, findings: readonly Finding
 
 /** The DESIGN.md §7 fields first, then the extras (roundingTail, explanation, key). */
 function orderFields(finding: Finding): Finding {
-  const { rule, severity, message, locations, expected, actual, difference, roundingTail, explanation, key } = finding;
+  const { rule, severity, message, locations, expected, actual, difference, roundingTail, explanation, key, narrative } = finding;
   return {
     rule,
     severity,
@@ -134,6 +140,7 @@ function orderFields(finding: Finding): Finding {
     ...(roundingTail !== undefined ? { roundingTail } : {}),
     ...(explanation !== undefined ? { explanation } : {}),
     key,
+    ...(narrative !== undefined ? { narrative } : {}),
   };
 }
 
@@ -173,6 +180,23 @@ export async function exportWorkbook(book: Book, options: { path?: string | unde
   return { ...result, fileName, data: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }
 
+/** The disclosure document (.docx) of a book: cover, 目录, 部门概况, the tables, 情况说明, 名词解释. */
+export interface DocumentOutcome extends DocumentExportResult {
+  fileName: string;
+  path?: string;
+  data?: Buffer;
+}
+
+/** The disclosure document written to `path` (temporary name, then renamed), or returned as bytes. */
+export async function exportDisclosureDocument(book: Book, options: { path?: string | undefined } = {}): Promise<DocumentOutcome> {
+  if (options.path) {
+    const result = await exportDocument(book, options.path);
+    return { ...result, fileName: `${result.name}.docx`, path: options.path };
+  }
+  const { data, result } = await documentBytes(book);
+  return { ...result, fileName: `${result.name}.docx`, data };
+}
+
 // ---- the service over stored books ---------------------------------------------------------------------------------
 
 export interface ExchangeService {
@@ -185,6 +209,8 @@ export interface ExchangeService {
   check(bookId: number): CheckedBook & { sources: string[] };
   dump(bookId: number): Dump;
   export(input: { bookId: number; path?: string | undefined; report?: ReportChoice | undefined }): Promise<ExportOutcome>;
+  /** The disclosure document (.docx) of a stored book, to a path (not in web mode) or as bytes. */
+  exportDocument(input: { bookId: number; path?: string | undefined }): Promise<DocumentOutcome>;
 }
 
 export function createExchangeService(deps: { store: Store; sessions: BookSessions; inWorker: boolean; refusePaths: (named: boolean) => void }): ExchangeService {
@@ -202,6 +228,10 @@ export function createExchangeService(deps: { store: Store; sessions: BookSessio
     async export(input) {
       deps.refusePaths(input.path !== undefined);
       return exportWorkbook(store.loadBook(input.bookId), input);
+    },
+    async exportDocument(input) {
+      deps.refusePaths(input.path !== undefined);
+      return exportDisclosureDocument(store.loadBook(input.bookId), input);
     },
   };
 }

@@ -6,6 +6,7 @@
 //   editing    open a book, set cells (totals follow), undo/redo, insert/delete rows
 //   review     findings, 审核说明
 //   exchange   workbooks in (uploads staged, read in a worker) and out (export, check, dump)
+//   narrative  the 情况说明: set by the clerk, or read from a .docx, a .txt or a workbook's text sheets
 //   catalogue  code and name lookup
 import { TEMPLATE_FAMILIES } from '../../shared/template/registry';
 import type { Store } from '../store';
@@ -14,6 +15,7 @@ import { createCatalogueService, type CatalogueService } from './catalogue';
 import { createEditingService, type EditingService } from './editing';
 import { ServiceError } from './errors';
 import { createExchangeService, type ExchangeService } from './exchange';
+import { createNarrativeService, type NarrativeService } from './narrative';
 import { createReviewService, type ReviewService } from './review';
 import { BookSessions } from './sessions';
 
@@ -44,6 +46,7 @@ export interface Services {
   readonly review: ReviewService;
   readonly exchange: ExchangeService;
   readonly catalogue: CatalogueService;
+  readonly narrative: NarrativeService;
 }
 
 const WEB_PATHS_REFUSED = '浏览器模式下不能按路径读写本机文件，请上传或下载工作簿。';
@@ -66,8 +69,9 @@ export function createServices({ store, mode, version = '0.1.0' }: ServicesOptio
     review: createReviewService({ store, sessions }),
     exchange,
     catalogue: createCatalogueService(),
+    narrative: createNarrativeService({ store, sessions, refusePaths }),
   };
 }
 
 export { ServiceError } from './errors';
-export type { BooksService, CatalogueService, EditingService, ExchangeService, ReviewService };
+export type { BooksService, CatalogueService, EditingService, ExchangeService, NarrativeService, ReviewService };

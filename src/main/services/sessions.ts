@@ -84,6 +84,19 @@ export class BookSessions {
     cached.revision = this.store.historyState(bookId).revision;
   }
 
+  /**
+   * The 情况说明 changed in the store (set, imported, undone or redone): the session's book takes it over at the
+   * store's revision, and the validator's next findings check the new text (it reads the book's narrative).
+   */
+  narrativeChanged(bookId: number): void {
+    const cached = this.open.get(bookId);
+    if (!cached) return;
+    const narrative = this.store.narrative(bookId);
+    if (narrative) cached.session.book.narrative = narrative;
+    else delete cached.session.book.narrative;
+    cached.revision = this.store.historyState(bookId).revision;
+  }
+
   /** The book's structure changed (rows) or it is gone: its session is rebuilt on next use. */
   forget(bookId: number): void {
     this.open.delete(bookId);

@@ -8,6 +8,7 @@ import { StoreError, storeMessages } from './errors';
 import type { ExplanationRepository } from './explanations';
 import type { PerformanceTargetForm } from '../../shared/performance';
 import type { LogWriter } from './log';
+import type { NarrativeRepository } from './narratives';
 import { titleColumn, type Shelf } from './shelf';
 import { tableProblems, type TableWriter } from './tables';
 import type { ImportPayload, InsertBookOptions } from './types';
@@ -64,6 +65,7 @@ export function createBookRepository(
   explanations: ExplanationRepository,
   tables: TableWriter,
   shelf: Shelf,
+  narratives: NarrativeRepository,
 ): BookRepository {
   const s = {
     insertBook: db.prepare(
@@ -118,6 +120,7 @@ export function createBookRepository(
 
     explanations.insertAll(bookId, book.explanations ?? []);
     (book.performanceForms ?? []).forEach((form, i) => s.insertForm.run(bookId, i, form.projectName, JSON.stringify(form)));
+    narratives.insert(bookId, book.narrative);
     const payload: ImportPayload = {
       sources: [...book.sources],
       tableCount: book.tables.length,
@@ -194,6 +197,8 @@ export function createBookRepository(
     if (explained.length) book.explanations = explained;
     const forms = s.forms.all(id);
     if (forms.length) book.performanceForms = forms.map((f) => JSON.parse(f.form) as PerformanceTargetForm);
+    const narrative = narratives.read(id);
+    if (narrative) book.narrative = narrative;
     return book;
   });
 

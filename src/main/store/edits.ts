@@ -1,6 +1,7 @@
 // Amount edits, and undo/redo of every undoable entry. The edit_log is the single history:
 //  - an edit (setAmount/setAmounts) appends an entry holding every cell's before/after state; an 'explain'
-//    entry (explanations.ts) holds one finding's before/after explanation text and undoes the same way;
+//    entry (explanations.ts) holds one finding's before/after explanation text and undoes the same way, and so
+//    does a 'narrative' entry (narratives.ts) with the whole 情况说明 before and after;
 //    'insertRow'/'deleteRow' entries (rows.ts) hold the row and its position, and undo by deleting/re-inserting;
 //    a 'replaceTables' entry (导入表格, tables.ts) holds whole tables before and after;
 //  - undo re-applies the `before` states of the latest edit with undone = 0, flags it undone = 1 and appends
@@ -17,6 +18,7 @@ import { AMOUNT_COLUMNS, amountFromColumns, amountToColumns, INSERT_AMOUNT, type
 import { StoreError, storeMessages } from './errors';
 import type { ExplanationRepository } from './explanations';
 import type { LogWriter } from './log';
+import type { NarrativeRepository } from './narratives';
 import type { RowRepository } from './rows';
 import type { TableRepository } from './tables';
 import type {
@@ -29,13 +31,14 @@ import type {
   ExplainPayload,
   HistoryState,
   InsertRowPayload,
+  NarrativeChange,
   ReplaceTablesPayload,
   SetAmountsInput,
   UndoRedoPayload,
   UndoRedoResult,
 } from './types';
 
-const UNDOABLE = "('setAmount', 'setAmounts', 'explain', 'insertRow', 'deleteRow', 'replaceTables')";
+const UNDOABLE = "('setAmount', 'setAmounts', 'explain', 'insertRow', 'deleteRow', 'replaceTables', 'narrative')";
 
 interface LogRow {
   id: number;
@@ -63,6 +66,7 @@ export function createEditRepository(
   explanations: ExplanationRepository,
   rows: RowRepository,
   tables: TableRepository,
+  narratives: NarrativeRepository,
 ): EditRepository {
   const s = {
     locate: db.prepare<[string, string, number, string], { title: string; row_id: number | null }>(
@@ -163,6 +167,10 @@ export function createEditRepository(
       if (target.kind === 'explain') {
         const explanation = explanations.restore(bookId, JSON.parse(target.payload) as ExplainPayload, state, at);
         payload = { targetSeq: target.seq, changes: [], explanation };
+      } else if (target.kind === 'narrative') {
+        // 情况说明: the whole narrative as it was (undo) or as set (redo).
+        const narrative = narratives.restore(bookId, JSON.parse(target.payload) as NarrativeChange, state, at);
+        payload = { targetSeq: target.seq, changes: [], narrative };
       } else if (target.kind === 'insertRow' || target.kind === 'deleteRow') {
         const recorded = JSON.parse(target.payload) as InsertRowPayload | DeleteRowPayload;
         payload = { targetSeq: target.seq, changes: [], rows: rows.restore(bookId, target.kind, recorded, state) };

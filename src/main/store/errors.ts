@@ -53,6 +53,9 @@ export const storeMessages = {
     `审核说明最多 ${max} 个字，当前有 ${length} 个字，请精简后再保存`,
   badExplanation: (findingKey: string) => `审核项“${findingKey}”的说明为空或过长`,
   duplicateExplanation: (findingKey: string) => `审核项“${findingKey}”的说明出现了两次`,
+  badNarrative: '情况说明的格式不正确（应为若干段文字）',
+  narrativeTooLarge: (problem: string) => `${problem}，无法保存`,
+  narrativeSourceTooLong: (max: number) => `情况说明的来源文件名最多 ${max} 个字`,
   badPrecision: (tableTitle: string) => `表「${tableTitle}」的金额精度记录格式不正确。`,
   badColumnLetters: (tableTitle: string) =>
     `表“${tableTitle}”的列字母无效（应为 A–XFD 形式的大写字母）`,

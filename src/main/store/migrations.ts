@@ -208,6 +208,22 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE import_notices ADD COLUMN import_seq INTEGER;
     `,
   },
+  {
+    version: 8,
+    name: '情况说明 (the narrative of a book)',
+    sql: `
+      -- One narrative per book: its paragraphs in order as a JSON array of strings, and where it came from (a file
+      -- name; NULL = typed or unknown). A book without one has no row. History (undo/redo, who changed it) lives in
+      -- edit_log entries of kind 'narrative', which hold the whole narrative before and after.
+      CREATE TABLE narratives (
+        book_id     INTEGER PRIMARY KEY REFERENCES books(id) ON DELETE CASCADE,
+        paragraphs  TEXT    NOT NULL CHECK (json_valid(paragraphs) AND json_type(paragraphs) = 'array'),
+        source      TEXT    CHECK (source IS NULL OR length(source) BETWEEN 1 AND 255),
+        updated_at  TEXT    NOT NULL,
+        actor       TEXT
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The schema version this build writes and understands. */

@@ -4,6 +4,7 @@ import { createEditRepository } from './edits';
 import { createExplanationRepository } from './explanations';
 import { createImportLog } from './import-log';
 import { createLogWriter } from './log';
+import { createNarrativeRepository } from './narratives';
 import { schemaVersion } from './migrate';
 import { createRowRepository } from './rows';
 import { openDatabase } from './open';
@@ -25,11 +26,12 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const log = createLogWriter(db);
   const explanations = createExplanationRepository(db, log, now);
   const shelf = createShelf(db, now);
+  const narratives = createNarrativeRepository(db, log, now);
   const tableWriter = createTableWriter(db);
-  const books = createBookRepository(db, log, now, explanations, tableWriter, shelf);
+  const books = createBookRepository(db, log, now, explanations, tableWriter, shelf, narratives);
   const tables = createTableRepository(db, log, now, tableWriter, (id) => books.loadBook(id));
   const rows = createRowRepository(db, log, now);
-  const edits = createEditRepository(db, log, now, explanations, rows, tables);
+  const edits = createEditRepository(db, log, now, explanations, rows, tables, narratives);
   const summaries = createSummaryRepository(db, now);
   const imports = createImportLog(db, log);
   // Shelf changes are single statements after a check; IMMEDIATE makes check and change one step.
@@ -62,6 +64,11 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     explanations: (bookId) => {
       log.assertBook(bookId);
       return explanations.read(bookId);
+    },
+    setNarrative: (bookId, narrative, options = {}) => narratives.set(bookId, narrative, options.actor),
+    narrative: (bookId) => {
+      log.assertBook(bookId);
+      return narratives.read(bookId);
     },
     undo: (bookId) => edits.undo(bookId),
     redo: (bookId) => edits.redo(bookId),

@@ -2,6 +2,7 @@
 // database row ids, so the API, the edit log and the UI all speak the same language.
 import type { Book, BookAmount, BookRow, BookTable, Explanation, Notice, RowLevel } from '../../shared/book';
 import type { MoneyUnit } from '../../shared/money';
+import type { Narrative } from '../../shared/narrative/types';
 
 export type RowSide = SideId;
 
@@ -190,6 +191,21 @@ export interface SetExplanationResult {
   change: ExplanationChange | null;
 }
 
+/** The book's narrative before and after an action; null means "no narrative". */
+export interface NarrativeChange {
+  before: Narrative | null;
+  after: Narrative | null;
+}
+
+export interface SetNarrativeResult {
+  /** False when the book already had that narrative: nothing was logged, the redo stack was kept. */
+  changed: boolean;
+  /** seq of the 'narrative' edit_log entry written; null when nothing changed. */
+  seq: number | null;
+  revision: number;
+  change: NarrativeChange | null;
+}
+
 /** A row addressed by template ids. */
 export interface RowRef {
   tableId: string;
@@ -274,6 +290,8 @@ export interface UndoRedoResult {
   explanation?: ExplanationChange;
   /** Present when the target was an 'insertRow' / 'deleteRow' entry: the row now present or gone. */
   rows?: RowStructureChange;
+  /** Present when the target was a 'narrative' entry: the narrative now (before) and restored (after). */
+  narrative?: NarrativeChange;
 }
 
 export interface HistoryState {
@@ -303,6 +321,7 @@ export interface UndoRedoPayload {
   changes: AmountChange[];
   explanation?: ExplanationChange;
   rows?: RowStructureChange;
+  narrative?: NarrativeChange;
 }
 
 interface EditLogBase {
@@ -325,6 +344,7 @@ export type EditLogEntry =
   | (EditLogBase & { kind: 'insertRow'; payload: InsertRowPayload })
   | (EditLogBase & { kind: 'deleteRow'; payload: DeleteRowPayload })
   | (EditLogBase & { kind: 'replaceTables'; payload: ReplaceTablesPayload })
+  | (EditLogBase & { kind: 'narrative'; payload: NarrativeChange })
   | (EditLogBase & { kind: 'undo' | 'redo'; payload: UndoRedoPayload });
 
 export type EditKind = EditLogEntry['kind'];
@@ -350,7 +370,7 @@ export interface Store {
   /** Sets the clerk's title (trimmed; null or blank removes it); returns the title now stored. */
   renameBook(id: number, title: string | null): string | null;
   /**
-   * 另存为副本: a full copy (tables, rows, amounts, units, sources, 审核说明, 绩效目标表, import notices) as a new
+   * 另存为副本: a full copy (tables, rows, amounts, units, sources, 审核说明, 绩效目标表, 情况说明, import notices) as a new
    * book in one transaction; the copy's edit log starts fresh. Returns the new id.
    */
   duplicateBook(id: number, options?: { title?: string; actor?: string }): number;
@@ -381,6 +401,13 @@ export interface Store {
   deleteRow(input: DeleteRowInput): RowEditResult;
   /** The book's explanations, sorted by findingKey. */
   explanations(bookId: number): Explanation[];
+  /**
+   * Sets (or, with null or no paragraphs, removes) the book's 情况说明 in one transaction, logged as an undoable
+   * 'narrative' entry holding the whole narrative before and after. Paragraphs are trimmed, blank ones dropped.
+   */
+  setNarrative(bookId: number, narrative: Narrative | null, options?: { actor?: string }): SetNarrativeResult;
+  /** The book's 情况说明, or null when it has none. */
+  narrative(bookId: number): Narrative | null;
   /** Undoes the latest edit (amount, explanation or row) that is not undone; null when there is nothing to undo. */
   undo(bookId: number): UndoRedoResult | null;
   /** Redoes the most recently undone edit unless a later edit discarded it; null when nothing to redo. */

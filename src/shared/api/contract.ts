@@ -11,6 +11,8 @@ import type { CatalogueEntry } from '../catalogue';
 import type { ClassificationId } from '../template/types';
 import type { Finding, ValidationSummary } from '../validation';
 import type { QuickFix, QuickFixId } from '../quick-fixes';
+import { NARRATIVE_LIMITS } from '../narrative/extract';
+import type { Narrative } from '../narrative/types';
 import { array, integer, nullable, object, oneOf, optional, string, type Infer, type Schema } from './schema';
 
 export interface BookListItem {
@@ -217,10 +219,33 @@ export const API = {
   ).returns<{ rowKeys: string[] }>(),
   /** Removes a row that holds no figures and has no child rows (clear its figures first: totals then follow). */
   'book.deleteRow': method(object({ bookId, tableId, side, rowKey })).returns<{ deleted: true }>(),
+  /**
+   * 情况说明: the clerk's paragraphs (blank ones dropped; none removes the narrative), one undo step. Answers with the
+   * findings as they now are (the narrative is checked with the tables) and the narrative as stored.
+   */
+  'book.setNarrative': method(
+    object({
+      bookId,
+      paragraphs: array(string({ max: NARRATIVE_LIMITS.paragraphLength }), { max: NARRATIVE_LIMITS.paragraphs }),
+      source: optional(plainText(NARRATIVE_LIMITS.sourceLength, '不含控制字符的来源名称文本')),
+    }),
+  ).returns<ValidationState & { narrative: Narrative | null; changed: boolean }>(),
+  /**
+   * Reads a .docx, a .txt (UTF-8 or GBK) or a workbook's text sheets as the book's 情况说明 (a whole document keeps its
+   * 情况说明 part) and stores it, one undo step. `message`: what was read, in Chinese.
+   */
+  'book.importNarrative': method(object({ bookId, file: workbookInput })).returns<ValidationState & { narrative: Narrative | null; changed: boolean; message: string }>(),
   'validation.explain': method(object({ bookId, findingKey: plainText(500, '问题编号文本'), text: nullable(string({ max: 5000 })) })).returns<ValidationState>(),
   'export.workbook': method(
     object({ bookId, path: optional(plainText(4096, '不含控制字符的文件路径文本')), report: optional(oneOf(['auto', 'always', 'never'] as const)) }),
   ).returns<{ path?: string; dataBase64?: string; fileName: string; summary: ValidationSummary }>(),
+  /** The disclosure document (.docx: cover, 目录, 部门概况, every table, 情况说明, 名词解释) to a path, or as bytes in web mode. */
+  'export.document': method(object({ bookId, path: optional(plainText(4096, '不含控制字符的文件路径文本')) })).returns<{
+    path?: string;
+    dataBase64?: string;
+    fileName: string;
+    summary: ValidationSummary;
+  }>(),
   'catalogue.lookup': method(object({ query: string({ max: 100 }), classification: optional(oneOf(CLASSIFICATIONS)), limit: optional(integer(1, 100)) })).returns<CatalogueEntry[]>(),
 } as const;
 

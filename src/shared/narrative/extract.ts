@@ -8,7 +8,7 @@
 //   「2025年部门预算编制说明」, 「其他相关情况说明」, 「…项目经费情况说明」, 「…主要职能」, 「…机构设置」, 「附件：」.
 // Parts that explain (情况说明, 编制说明) and the 名词解释 are kept; 概况, 报表 and 附件 parts are not. Inside a kept
 // part, tables are dropped: table rows (tab-separated cells) and a table's title, 编制部门/单位 lines and 注 under it,
-// and runs of six or more short lines (a table converted one cell per line).
+// runs of six or more short lines (a table converted one cell per line), and page numbers.
 // Decisions:
 //   - No explaining heading at all: the text is a narrative already, kept whole (tables included).
 //   - Only numbered headings (「二、收入预算情况说明」) explain: the narrative starts at the first of them.
@@ -54,6 +54,8 @@ const NUMBERED = new RegExp(`^(?:[${CN_NUMBER}]+[、.．]|[（(][${CN_NUMBER}\\d
 const LEADERS = /\.{3,}|…{2,}|·{3,}|．{3,}|-{4,}/;
 const PAGE_NUMBER = /[\t ]+\d{1,3}$/;
 const TABLE_TITLE = /表$|表[（(][^（()）]*[)）]$/;
+/** A page number left by the conversion: 「3」, 「- 3 -」, 「第 3 页」. */
+const PAGE_ONLY = /^[\s\-—–]*(?:第\s*)?\d{1,3}(?:\s*页)?[\s\-—–]*$/;
 
 /** The text compared: Markdown marks, spaces and full-width spaces removed. */
 export function compactText(paragraph: string): string {
@@ -63,7 +65,7 @@ export function compactText(paragraph: string): string {
     .replace(/[\s\u3000]+/g, '');
 }
 
-const isTableRow = (paragraph: string): boolean => paragraph.includes('\t') && !PAGE_NUMBER.test(paragraph.trimEnd());
+const isTableRow = (paragraph: string): boolean => paragraph.includes('\t');
 
 /** A line that reads as a heading: short, no sentence in it, no table cells. */
 function headingLike(paragraph: string): boolean {
@@ -225,7 +227,29 @@ export function extractNarrative(paragraphs: readonly string[]): NarrativeExtrac
       at = end - 1;
       continue;
     }
+    if (PAGE_ONLY.test(paragraphs[at] as string)) continue;
     kept.push(paragraphs[at] as string);
   }
   return { paragraphs: kept, found: true, parts: out };
+}
+
+/** How much narrative a book holds: far above any real 情况说明 (a few hundred paragraphs, under 100,000 characters). */
+export const NARRATIVE_LIMITS = {
+  paragraphs: 5_000,
+  /** Characters (UTF-16 units) in one paragraph. */
+  paragraphLength: 20_000,
+  /** Characters in all paragraphs together. */
+  totalLength: 1_000_000,
+  /** The source's name. */
+  sourceLength: 255,
+} as const;
+
+/** Why these paragraphs cannot be a book's narrative (Chinese), or undefined when they can. */
+export function narrativeSizeProblem(paragraphs: readonly string[]): string | undefined {
+  if (paragraphs.length > NARRATIVE_LIMITS.paragraphs) return `情况说明有 ${paragraphs.length} 段，超过 ${NARRATIVE_LIMITS.paragraphs} 段的上限`;
+  const long = paragraphs.findIndex((p) => p.length > NARRATIVE_LIMITS.paragraphLength);
+  if (long >= 0) return `情况说明第 ${long + 1} 段超过 ${NARRATIVE_LIMITS.paragraphLength} 字的上限`;
+  const total = paragraphs.reduce((n, p) => n + p.length, 0);
+  if (total > NARRATIVE_LIMITS.totalLength) return `情况说明共 ${total} 字，超过 ${NARRATIVE_LIMITS.totalLength} 字的上限`;
+  return undefined;
 }

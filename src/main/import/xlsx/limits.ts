@@ -33,6 +33,27 @@ export const XLSX_LIMITS: Readonly<XlsxLimits> = {
   seconds: 15,
 };
 
+/**
+ * How refusals name the container being read: an .xlsx workbook (the default), or a Word .docx document read by the
+ * same zip reader and XML scanner (情况说明, src/main/import/narrative).
+ */
+export interface ContainerWording {
+  /** 「工作簿内部的部件」 */
+  thing: string;
+  /** 「正常的 Excel 工作簿不会有」 */
+  normal: string;
+  /** 「远超正常预算工作簿」 */
+  typical: string;
+  /** 「异常巨大的工作表」 */
+  bulk: string;
+  /** The programs a clerk can re-save it with. */
+  app: string;
+  ext: string;
+}
+
+export const XLSX_WORDING: Readonly<ContainerWording> = { thing: '工作簿', normal: 'Excel 工作簿', typical: '预算工作簿', bulk: '工作表', app: 'Excel/WPS', ext: '.xlsx' };
+export const DOCX_WORDING: Readonly<ContainerWording> = { thing: '文档', normal: 'Word 文档', typical: '情况说明文档', bulk: '内容', app: 'Word/WPS', ext: '.docx' };
+
 /** The clock one read runs against: checked while scanning, so a slow part ends in a refusal, not a hang. */
 export class ReadBudget {
   private readonly deadline: number;
@@ -41,6 +62,7 @@ export class ReadBudget {
   constructor(
     readonly file: string,
     readonly limits: Readonly<XlsxLimits> = XLSX_LIMITS,
+    readonly wording: Readonly<ContainerWording> = XLSX_WORDING,
   ) {
     this.deadline = Date.now() + limits.seconds * 1000;
   }
@@ -62,6 +84,6 @@ export class ReadBudget {
 
   refuse(what: string, limit: number, sheet?: string): never {
     const where = sheet ? `的工作表「${sheet}」` : '';
-    throw new ImportError(`「${fileLabel(this.file)}」${where}${what}超过 ${limit.toLocaleString('en-US')} 的上限，远超正常预算工作簿，已拒绝读取。`, this.file, sheet);
+    throw new ImportError(`「${fileLabel(this.file)}」${where}${what}超过 ${limit.toLocaleString('en-US')} 的上限，远超正常${this.wording.typical}，已拒绝读取。`, this.file, sheet);
   }
 }

@@ -1,7 +1,7 @@
-// A small pull scanner for the XML parts of an .xlsx, over bytes. It knows exactly what spreadsheet parts use:
-// elements, attributes, text, CDATA, comments and processing instructions. A DOCTYPE is refused outright, so
-// entity expansion (billion laughs) and external entities (XXE) cannot happen. Work is linear in the part's size
-// and the clock is checked as it goes.
+// A small pull scanner for the XML parts of an .xlsx (and a .docx's document.xml), over bytes. It knows exactly what
+// spreadsheet parts use: elements, attributes, text, CDATA, comments and processing instructions. A DOCTYPE is
+// refused outright, so entity expansion (billion laughs) and external entities (XXE) cannot happen. Work is linear
+// in the part's size and the clock is checked as it goes.
 import { ImportError } from '../errors';
 import { fileLabel } from '../file-label';
 import type { ReadBudget } from './limits';
@@ -68,8 +68,9 @@ function parseAttributes(source: string, start: number): XmlAttributes {
 }
 
 export function scanXml(bytes: Buffer, part: string, budget: ReadBudget, handler: XmlHandler): void {
+  const { thing, normal, app, ext } = budget.wording;
   const damaged = (what: string): ImportError =>
-    new ImportError(`无法读取「${fileLabel(budget.file)}」：工作簿内部的部件「${part}」已损坏（${what}）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。`, budget.file);
+    new ImportError(`无法读取「${fileLabel(budget.file)}」：${thing}内部的部件「${part}」已损坏（${what}）。请在 ${app} 中打开后另存为 ${ext} 再导入。`, budget.file);
   const n = bytes.length;
   let i = 0;
   let tags = 0;
@@ -98,7 +99,7 @@ export function scanXml(bytes: Buffer, part: string, budget: ReadBudget, handler
         i = end + 3;
       } else {
         throw new ImportError(
-          `无法读取「${fileLabel(budget.file)}」：工作簿内部的部件「${part}」含有文档类型声明（DOCTYPE），正常的 Excel 工作簿不会有，可能是恶意构造的文件，已拒绝读取。`,
+          `无法读取「${fileLabel(budget.file)}」：${thing}内部的部件「${part}」含有文档类型声明（DOCTYPE），正常的 ${normal}不会有，可能是恶意构造的文件，已拒绝读取。`,
           budget.file,
         );
       }

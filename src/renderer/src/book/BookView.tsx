@@ -19,6 +19,7 @@ import type { Route } from '../route';
 import { FindBar } from './FindBar';
 import { FindingsPanel, type PanelFixes } from './FindingsPanel';
 import { FixDialog } from './FixDialog';
+import { NarrativeView } from './NarrativeView';
 import { Overview } from './Overview';
 import { usePanelLayout } from './panel-layout';
 import { PrintPreview } from './PrintPreview';
@@ -51,7 +52,7 @@ export function BookView({ bookId, route, travelled, onNavigate, onClose, onMess
   const [saving, setSaving] = useState(false);
   const [selected, setSelected] = useState<{ side: string; rowKey: string } | undefined>();
   /** The tables (the grid), the 概览 page or the 打印预览. */
-  const [view, setView] = useState<'table' | 'overview' | 'print'>('table');
+  const [view, setView] = useState<'table' | 'overview' | 'print' | 'narrative'>('table');
   const [recent, setRecent] = useState<RecentEdit[]>([]);
   const [selectedGroup, setSelectedGroup] = useState<string | undefined>();
   const [fixes, setFixes] = useState<PanelFixes | undefined>();
@@ -123,6 +124,18 @@ export function BookView({ bookId, route, travelled, onNavigate, onClose, onMess
     const path = window.workbench ? await window.workbench.saveExport(fileName) : undefined;
     if (window.workbench && !path) return;
     const response = await invoke('export.workbook', { bookId, ...(path ? { path } : {}) });
+    if (!response.ok) return onMessage(response.error.message, 'error');
+    if (response.result.dataBase64) download(response.result.fileName, response.result.dataBase64);
+    onMessage(UI_TEXT.exported(response.result.fileName));
+  };
+
+  /** The whole disclosure document (.docx): cover, 目录, the tables, the 情况说明. */
+  const exportDocument = async (): Promise<void> => {
+    if (!book) return;
+    const fileName = exportFileName(book).replace(/\.xlsx$/i, '.docx');
+    const path = window.workbench ? await window.workbench.saveExport(fileName) : undefined;
+    if (window.workbench && !path) return;
+    const response = await invoke('export.document', { bookId, ...(path ? { path } : {}) });
     if (!response.ok) return onMessage(response.error.message, 'error');
     if (response.result.dataBase64) download(response.result.fileName, response.result.dataBase64);
     onMessage(UI_TEXT.exported(response.result.fileName));
@@ -240,6 +253,7 @@ export function BookView({ bookId, route, travelled, onNavigate, onClose, onMess
 
   if (!book || !state || !family || !plan || !def) return <main className="loading">{UI_TEXT.loading}</main>;
   const tableFindings = state.findings.filter((f) => f.locations.some((l) => l.tableId === def.id));
+  const narrativeProblems = state.findings.filter((f) => f.narrative && f.severity !== 'info' && !f.explanation).length;
   return (
     <div className="book">
       <header className="toolbar">
@@ -249,16 +263,23 @@ export function BookView({ bookId, route, travelled, onNavigate, onClose, onMess
         <button type="button" onClick={() => void history('book.redo')} disabled={!state.canRedo}>{UI_TEXT.redo}</button>
         <button type="button" onClick={() => setFinding(true)} title="Ctrl+F">{UI_TEXT.find}</button>
         <button type="button" onClick={() => void recalculateAll()}>{UI_TEXT.recalculateAll}</button>
+        <button type="button" onClick={() => setView(view === 'narrative' ? 'table' : 'narrative')} aria-pressed={view === 'narrative'}>
+          {UI_TEXT.narrative}
+          {narrativeProblems > 0 && <span className="badge error">{narrativeProblems}</span>}
+        </button>
         <button type="button" onClick={() => setView(view === 'overview' ? 'table' : 'overview')} aria-pressed={view === 'overview'}>{UI_TEXT.overview}</button>
         <button type="button" onClick={() => setView('print')}>{UI_TEXT.printPreview}</button>
         <ImportIntoBook bookId={bookId} onDone={() => void reload()} onMessage={onMessage} />
         <button type="button" onClick={() => void exportWorkbook()}>{UI_TEXT.export}</button>
+        <button type="button" onClick={() => void exportDocument()} title={UI_TEXT.exportDocumentHint}>{UI_TEXT.exportDocument}</button>
       </header>
       {finding && <FindBar book={book} family={family} onShow={show} onClose={() => setFinding(false)} />}
       {view === 'print' && <PrintPreview book={book} family={family} onClose={() => setView('table')} />}
       <TableTabs family={family} year={book.year} selected={def.id} findings={state.findings} onSelect={(id) => show({ tableId: id })} />
       <div className="workspace">
-        {view === 'overview' ? (
+        {view === 'narrative' ? (
+          <NarrativeView bookId={bookId} book={book} findings={state.findings.filter((f) => f.narrative)} onChanged={() => void reload()} onShow={show} onMessage={onMessage} />
+        ) : view === 'overview' ? (
           <Overview book={book} family={family} state={state} />
         ) : (
           <section className="sheet" aria-label={plan.title}>
