@@ -4,7 +4,6 @@
 // export formats it, the narrative in order, and nothing outside the page. The pages are rendered to PNG in
 // test-results/document/ for a person to look at. Tools are Debian packages; a missing one fails with its name
 // (the tool checks follow tests/export-print.test.ts).
-import { spawnSync } from 'node:child_process';
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +23,7 @@ import { findFamily } from '../src/shared/template/registry';
 import { cli } from './helpers/cli';
 import { DATONG_XLSX, FIXTURES } from './helpers/seed';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
+import { runTool } from './helpers/run-tool';
 
 const PAGES_DIR = resolve(__dirname, '..', 'test-results', 'document');
 const SHANGHAI_REAL = join(FIXTURES, 'real', 'shanghai-putuo-sfj-2026.xlsx');
@@ -63,12 +63,7 @@ function requireTools(): void {
   if (missing.length > 0) throw new Error(`export-document needs ${missing.join(', ')}. Install with: apt-get install --no-install-recommends libreoffice-writer-nogui poppler-utils`);
 }
 
-function run(command: string, args: string[], timeout = 60_000): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw new Error(`${command} ${args.join(' ')}: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
-  return result.stdout;
-}
+const run = runTool;
 
 const squash = (text: string): string => text.replace(/\s+/g, '');
 

@@ -17,6 +17,7 @@ import { findFamily } from '../src/shared/template/registry';
 import { substituteYear } from '../src/shared/template/types';
 import { DATONG_XLSX } from './helpers/seed';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
+import { runTool } from './helpers/run-tool';
 
 const PAGES_DIR = resolve(__dirname, '..', 'test-results', 'export-pages');
 const A4 = [595, 842];
@@ -73,12 +74,7 @@ function requireTools(): void {
   }
 }
 
-function run(command: string, args: string[], timeout = 60_000): string {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw new Error(`${command} ${args.join(' ')}: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
-  return result.stdout;
-}
+const run = runTool;
 
 const squash = (text: string): string => text.replace(/\s+/g, '');
 

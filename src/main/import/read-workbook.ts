@@ -1,5 +1,6 @@
 // Opens any file a clerk might hand us and decides, by its bytes, how to read it.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { inputFileSize } from './input-file';
 import { ImportError, IMPORT_LIMITS } from './errors';
 import { fileLabel } from './file-label';
 import type { WorkbookGrid } from './grid';
@@ -13,15 +14,7 @@ const startsWith = (buffer: Buffer, magic: number[]): boolean => magic.every((by
 
 export async function readWorkbook(file: string): Promise<WorkbookGrid> {
   const name = fileLabel(file);
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new ImportError(`「${name}」不是文件。`, file);
-    size = info.size;
-  } catch (error) {
-    if (error instanceof ImportError) throw error;
-    throw new ImportError(`找不到或无法打开文件「${file}」。`, file);
-  }
+  const size = await inputFileSize(file, name);
   if (size === 0) throw new ImportError(`「${name}」是空文件（0 字节），不是 Excel 工作簿。`, file);
   if (size > IMPORT_LIMITS.maxFileBytes) {
     throw new ImportError(

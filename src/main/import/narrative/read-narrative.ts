@@ -2,10 +2,11 @@
 // document.xml) or an Excel workbook (its text sheets); an OLE file is an .xls (its text sheets) or refused (.doc, or
 // encrypted); anything else is plain text. A whole document keeps only its narrative part
 // (src/shared/narrative/extract.ts). Bad input is a Chinese ImportError naming the file, never a crash.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extractNarrative, narrativeSizeProblem, type ExtractedPart } from '../../../shared/narrative/extract';
 import type { Narrative } from '../../../shared/narrative/types';
 import { NARRATIVE_TEXT } from '../../../shared/strings';
+import { inputFileSize } from '../input-file';
 import { ImportError, IMPORT_LIMITS } from '../errors';
 import { fileLabel } from '../file-label';
 import { isEncryptedOoxml } from '../read-xls';
@@ -41,15 +42,7 @@ const WORKBOOK_NAME = /\.(xlsx|xlsm|xls|et)$/i;
 
 export async function readNarrative(file: string, options: ReadNarrativeOptions = {}): Promise<NarrativeRead> {
   const source = fileLabel(options.name ?? file);
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new ImportError(`「${source}」不是文件。`, file);
-    size = info.size;
-  } catch (error) {
-    if (error instanceof ImportError) throw error;
-    throw new ImportError(`找不到或无法打开文件「${file}」。`, file);
-  }
+  const size = await inputFileSize(file, source);
   if (size === 0) throw new ImportError(`「${source}」是空文件（0 字节），其中没有情况说明。`, file);
   if (size > IMPORT_LIMITS.maxFileBytes) {
     throw new ImportError(`「${source}」过大（${(size / 1048576).toFixed(1)} MB），超过 ${IMPORT_LIMITS.maxFileBytes / 1048576} MB 的上限；情况说明文档通常不足 1 MB，请确认文件是否正确。`, file);
