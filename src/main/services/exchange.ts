@@ -12,8 +12,8 @@ import type { Narrative } from '../../shared/narrative/types';
 import { toDump, type Dump } from '../../shared/dump';
 import { exportFileName } from '../../shared/labels';
 import { summarise, Validator, type Finding, type Location, type ValidationSummary } from '../../shared/validation';
-import { buildWorkbook, exportBook, type ExportResult, type ReportChoice } from '../export/export-book';
-import { documentBytes, exportDocument, type DocumentExportResult } from '../export/document/export-document';
+import type { ExportResult, ReportChoice } from '../export/export-book';
+import type { DocumentExportResult } from '../export/document/export-document';
 import { ImportError } from '../import/errors';
 import { fileLabel } from '../import/file-label';
 import { importWorkbooks, type ImportResult } from '../import/import-book';
@@ -175,6 +175,8 @@ export interface ExportOutcome extends ExportResult {
 export async function exportWorkbook(book: Book, options: { path?: string | undefined; report?: ReportChoice | undefined } = {}): Promise<ExportOutcome> {
   const fileName = exportFileName(book);
   const report = options.report ?? 'auto';
+  // The writers (exceljs, docx) load when a book is exported: a `check` or an import never pays for them.
+  const { buildWorkbook, exportBook } = await import('../export/export-book');
   if (options.path) return { ...(await exportBook(book, options.path, report)), fileName, path: options.path };
   const { workbook, result } = buildWorkbook(book, report);
   return { ...result, fileName, data: Buffer.from(await workbook.xlsx.writeBuffer()) };
@@ -189,6 +191,7 @@ export interface DocumentOutcome extends DocumentExportResult {
 
 /** The disclosure document written to `path` (temporary name, then renamed), or returned as bytes. */
 export async function exportDisclosureDocument(book: Book, options: { path?: string | undefined } = {}): Promise<DocumentOutcome> {
+  const { documentBytes, exportDocument } = await import('../export/document/export-document');
   if (options.path) {
     const result = await exportDocument(book, options.path);
     return { ...result, fileName: `${result.name}.docx`, path: options.path };

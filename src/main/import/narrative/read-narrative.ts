@@ -9,7 +9,6 @@ import { NARRATIVE_TEXT } from '../../../shared/strings';
 import { inputFileSize } from '../input-file';
 import { ImportError, IMPORT_LIMITS } from '../errors';
 import { fileLabel } from '../file-label';
-import { isEncryptedOoxml } from '../read-xls';
 import { readWorkbook } from '../read-workbook';
 import { ReadBudget, XLSX_LIMITS, XLSX_WORDING } from '../xlsx/limits';
 import { ZipParts } from '../xlsx/zip';
@@ -79,6 +78,7 @@ async function paragraphsOf(file: string, source: string, buffer: Buffer): Promi
   }
   if (startsWith(buffer, OLE_MAGIC)) {
     if (buffer.includes(Buffer.from('WordDocument', 'utf16le'))) throw new ImportError(NARRATIVE_TEXT.oldWord(source), file);
+    const { isEncryptedOoxml } = await import('../read-xls');
     if (isEncryptedOoxml(buffer)) throw new ImportError(NARRATIVE_TEXT.encrypted(source), file);
     return { ...sheetParagraphs(await readWorkbook(file)), format: 'workbook' };
   }
