@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createContext, RESULTS_DIR, type BenchSection } from './bench/context';
+import { cliSection } from './bench/cli';
 import { exportSection } from './bench/export';
 import { importSection } from './bench/import';
 import { uiSection } from './bench/ui';
@@ -18,7 +19,7 @@ import { validateSection } from './bench/validate';
 import { MB } from './bench/measure';
 import { renderSection, renderSummary, verdictOf, type SectionResult } from './bench/report';
 
-const SECTIONS: readonly BenchSection[] = [importSection, validateSection, exportSection, uiSection];
+const SECTIONS: readonly BenchSection[] = [importSection, validateSection, exportSection, uiSection, cliSection];
 
 function parseArgs(argv: readonly string[]): { quick: boolean; only: string[] } {
   const quick = argv.includes('--quick');

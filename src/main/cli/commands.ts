@@ -9,7 +9,6 @@ import { readNarrative } from '../import/narrative/read-narrative';
 import type { Narrative } from '../../shared/narrative/types';
 import { NARRATIVE_TEXT } from '../../shared/strings';
 import { readWorkbooks } from '../services/exchange';
-import { openStore } from '../store';
 import { bookIdOption, withServices } from './stored-book';
 import { parseArgs, UsageError } from './args';
 import { formatNotice } from './notices-text';
@@ -89,10 +88,11 @@ export async function runDump(argv: string[], io: CliIO): Promise<number> {
   return EXIT.ok;
 }
 
-export function runBooks(argv: string[], io: CliIO): number {
+export async function runBooks(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { options: ['db'] });
   const db = args.options.get('db');
   if (!db) throw new UsageError('books 需要 --db 数据库文件路径。');
+  const { openStore } = await import('../store');
   const store = openStore(db);
   try {
     const books = store.listBooks();

@@ -4,7 +4,6 @@ import { runCheck } from './check';
 import { runExplain } from './explain';
 import { runExport } from './export';
 import { runExportDocument } from './export-doc';
-import { runWeb } from './web';
 import { EXIT, processIO, type CliIO } from './output';
 import { UsageError } from './args';
 
@@ -16,7 +15,8 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number> | 
   explain: runExplain,
   export: runExport,
   'export-doc': runExportDocument,
-  web: runWeb,
+  // The web host (store, HTTP server) loads only for `web`.
+  web: async (argv, io) => (await import('./web')).runWeb(argv, io),
 };
 
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {

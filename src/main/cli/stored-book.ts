@@ -1,8 +1,7 @@
 // `--db DB --book ID` as several commands take it: validated options, the store opened and closed around use, and
 // the same services the app and the web host use (src/main/services), composed over it.
 import { existsSync } from 'node:fs';
-import { createServices, type Services } from '../services';
-import { openStore } from '../store';
+import type { Services } from '../services';
 import { UsageError } from './args';
 
 /**
@@ -11,6 +10,8 @@ import { UsageError } from './args';
  */
 export async function withServices<T>(db: string, use: (services: Services) => T | Promise<T>, options: { mustExist?: boolean } = {}): Promise<T> {
   if (options.mustExist !== false && !existsSync(db)) throw new UsageError(`数据库文件「${db}」不存在。`);
+  // The store (a native module) and the services load only for commands that use a database.
+  const [{ openStore }, { createServices }] = await Promise.all([import('../store'), import('../services')]);
   const store = openStore(db);
   try {
     return await use(createServices({ store, mode: 'cli' }));
