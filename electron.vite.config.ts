@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Main bundles four Node entries: the Electron shell, its services process, the CLI (plain Node) and the import worker.
+// Main bundles five Node entries: the Electron shell, its services process, the CLI (plain Node), the import worker
+// and the worker `check FOLDER` runs on every core.
 export default defineConfig({
   main: {
     build: {
@@ -11,6 +12,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli/main.ts'),
           'import-worker': resolve('src/main/import/worker.ts'),
+          // `check FOLDER` on every core.
+          'check-worker': resolve('src/main/cli/check-worker.ts'),
           // The services process (Electron utilityProcess): store, services and API, off the window's process.
           services: resolve('src/main/shell/services-entry.ts'),
         },

@@ -192,6 +192,22 @@ describe('check a reviewer’s folder', () => {
     const report = JSON.parse(run.stdout) as JsonBatch;
     expect(report.files).toHaveLength(5);
     expect(report.files.every((f) => f.ok)).toBe(true);
+    expect(run.stderr).toBe('');
+  });
+
+  it('checks a larger folder on worker threads: progress on stderr, results in input order, a broken file reported in place', async () => {
+    const many = tmp.file('十二份');
+    mkdirSync(many);
+    for (let i = 1; i <= 12; i++) copyFileSync(DATONG_XLSX, `${many}/部门${String(i).padStart(2, '0')}.xlsx`);
+    writeFileSync(`${many}/部门07.xlsx`, Buffer.from('不是工作簿'));
+    const run = await cli('check', many, '--json');
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout) as JsonBatch;
+    expect(report.files.map((f) => f.file)).toEqual(Array.from({ length: 12 }, (_, i) => `部门${String(i + 1).padStart(2, '0')}.xlsx`));
+    expect(report.files.map((f) => f.ok)).toEqual(Array.from({ length: 12 }, (_, i) => i !== 6));
+    const progress = run.stderr.split('\n').filter((line) => line.startsWith('已审核'));
+    expect(progress).toHaveLength(12);
+    expect(progress.at(-1)).toMatch(/^已审核 12\/12：部门\d{2}\.xlsx$/);
   });
 });
 

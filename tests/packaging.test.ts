@@ -253,7 +253,7 @@ describe('packaged app (electron-builder --dir, linux x64, stub Electron)', () =
   });
 
   it('packs what the app runs and nothing else', () => {
-    for (const needed of ['/package.json', '/out/main/index.js', '/out/main/services.js', '/out/main/cli.js', '/out/main/import-worker.js', '/out/preload/index.js', '/out/renderer/index.html', '/resources/catalogue/function-2024.json', '/out/native/better_sqlite3.node', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/exceljs/package.json', '/node_modules/decimal.js/package.json', '/node_modules/@e965/xlsx/xlsx.js']) {
+    for (const needed of ['/package.json', '/out/main/index.js', '/out/main/services.js', '/out/main/cli.js', '/out/main/import-worker.js', '/out/main/check-worker.js', '/out/preload/index.js', '/out/renderer/index.html', '/resources/catalogue/function-2024.json', '/out/native/better_sqlite3.node', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/exceljs/package.json', '/node_modules/decimal.js/package.json', '/node_modules/@e965/xlsx/xlsx.js']) {
       expect(entries, needed).toContain(needed);
     }
     const forbidden = entries.filter(

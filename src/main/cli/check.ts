@@ -15,6 +15,7 @@ import { parseArgs, UsageError } from './args';
 import { narrativeOption } from './commands';
 import { EXIT, type CliIO } from './output';
 import { bookIdOption, withServices } from './stored-book';
+import { checkMany } from './check-pool';
 
 /** Workbook extensions taken from a folder; Office lock files (~$名称.xlsx) are skipped. */
 const WORKBOOK = /\.(xlsx|xls)$/i;
@@ -37,10 +38,15 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   // One 情况说明 belongs to one book: with --narrative, exactly one workbook (a folder holding just one will do).
   if (args.options.has('narrative') && inputs.length !== 1) throw new UsageError(NARRATIVE_TEXT.oneBookOnly);
   const narrative = await narrativeOption(args.options.get('narrative'), io);
-  const results: CheckResult[] = [];
-  for (const input of inputs) {
-    results.push('error' in input ? input : await checkWorkbook(input.file, template, narrative));
-  }
+  const files = inputs.flatMap((input) => ('error' in input ? [] : [input.file]));
+  // Many workbooks: every core, progress on stderr (stdout stays the report); one with its narrative: this thread.
+  const checked = narrative
+    ? [await checkWorkbook(files[0] as string, template, narrative)]
+    : await checkMany(files, template, (done, total, file) => {
+        if (total >= 8) io.err(`已审核 ${done}/${total}：${fileLabel(file)}`);
+      });
+  let at = 0;
+  const results: CheckResult[] = inputs.map((input) => ('error' in input ? input : (checked[at++] as CheckResult)));
   const single = args.positional.length === 1 && results.length === 1 && !statIsDirectory(args.positional[0] ?? '');
   report(results, single, json, io);
   return exitCode(results);
