@@ -4,6 +4,7 @@ import { inputFileSize } from './input-file';
 import { ImportError, IMPORT_LIMITS } from './errors';
 import { fileLabel } from './file-label';
 import type { WorkbookGrid } from './grid';
+import { isEncryptedOoxml, readXls } from './read-xls';
 import { readXlsx } from './read-xlsx';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -33,8 +34,6 @@ async function parseByContent(file: string, buffer: Buffer): Promise<WorkbookGri
     return readXlsx(file, buffer);
   }
   if (startsWith(buffer, OLE_MAGIC)) {
-    // SheetJS (and its code pages) loads only for an OLE file: an .xlsx never needs it.
-    const { isEncryptedOoxml, readXls } = await import('./read-xls');
     if (isEncryptedOoxml(buffer)) {
       throw new ImportError(`无法读取「${name}」：工作簿设置了打开密码（已加密）。请在 Excel/WPS 中取消密码后另存，再导入。`, file);
     }

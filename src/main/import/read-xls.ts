@@ -1,7 +1,8 @@
 // Legacy .xls (BIFF) → SheetGrid with SheetJS. We use the maintained 0.20.x line (republished on npm as
 // @e965/xlsx), not the abandoned npm `xlsx@0.18.5`, whose parser has known prototype-pollution and ReDoS
 // vulnerabilities (CVE-2023-30533, CVE-2024-22363) that matter for untrusted workbooks.
-import * as XLSX from '@e965/xlsx';
+import { createRequire } from 'node:module';
+import type * as SheetJS from '@e965/xlsx';
 import { formatDecimals } from '../../shared/number-format';
 import { ImportError } from './errors';
 import { causeOf } from './library-errors';
@@ -17,6 +18,13 @@ interface SheetJsCell {
   /** Number format (with cellNF). */
   z?: string;
 }
+
+/**
+ * SheetJS (with its code pages) loads the first time an OLE file is read: an .xlsx never needs it, and loading it took
+ * a third of `check`'s start. `createRequire` keeps it a plain runtime require in the bundle, under tsx and in tests.
+ */
+let sheetjs: typeof SheetJS | undefined;
+const XLSX = (): typeof SheetJS => (sheetjs ??= createRequire(__filename)('@e965/xlsx') as typeof SheetJS);
 
 function toGridCell(cell: SheetJsCell): GridCell | undefined {
   const formula = cell.f ? { formula: cell.f } : {};
@@ -55,9 +63,9 @@ function quietly<T>(read: () => T): T {
 }
 
 export function readXls(file: string, buffer: Buffer): WorkbookGrid {
-  let workbook: XLSX.WorkBook;
+  let workbook: SheetJS.WorkBook;
   try {
-    workbook = quietly(() => XLSX.read(buffer, { type: 'buffer', cellFormula: true, cellNF: true, cellDates: true, cellStyles: false, WTF: false }));
+    workbook = quietly(() => XLSX().read(buffer, { type: 'buffer', cellFormula: true, cellNF: true, cellDates: true, cellStyles: false, WTF: false }));
   } catch (error) {
     throw new ImportError(`无法读取「${fileLabel(file)}」：${causeOf(error, 'xls')}。`, file);
   }
@@ -68,7 +76,7 @@ export function readXls(file: string, buffer: Buffer): WorkbookGrid {
     if (worksheet) {
       for (const [address, raw] of Object.entries(worksheet)) {
         if (address.startsWith('!')) continue;
-        const decoded = XLSX.utils.decode_cell(address);
+        const decoded = XLSX().utils.decode_cell(address);
         const cell = toGridCell(raw as SheetJsCell);
         if (cell) setCell(sheet, decoded.r + 1, decoded.c + 1, cell);
       }
@@ -85,7 +93,7 @@ export function readXls(file: string, buffer: Buffer): WorkbookGrid {
 /** Encrypted .xlsx files are OLE containers holding these streams instead of a zip. */
 export function isEncryptedOoxml(buffer: Buffer): boolean {
   try {
-    const container = XLSX.CFB.read(buffer, { type: 'buffer' }) as { FullPaths: string[] };
+    const container = XLSX().CFB.read(buffer, { type: 'buffer' }) as { FullPaths: string[] };
     return container.FullPaths.some((path) => /EncryptionInfo|EncryptedPackage/i.test(path));
   } catch {
     return false;

@@ -7,6 +7,7 @@ import { extractNarrative, narrativeSizeProblem, type ExtractedPart } from '../.
 import type { Narrative } from '../../../shared/narrative/types';
 import { NARRATIVE_TEXT } from '../../../shared/strings';
 import { inputFileSize } from '../input-file';
+import { isEncryptedOoxml } from '../read-xls';
 import { ImportError, IMPORT_LIMITS } from '../errors';
 import { fileLabel } from '../file-label';
 import { readWorkbook } from '../read-workbook';
@@ -78,7 +79,6 @@ async function paragraphsOf(file: string, source: string, buffer: Buffer): Promi
   }
   if (startsWith(buffer, OLE_MAGIC)) {
     if (buffer.includes(Buffer.from('WordDocument', 'utf16le'))) throw new ImportError(NARRATIVE_TEXT.oldWord(source), file);
-    const { isEncryptedOoxml } = await import('../read-xls');
     if (isEncryptedOoxml(buffer)) throw new ImportError(NARRATIVE_TEXT.encrypted(source), file);
     return { ...sheetParagraphs(await readWorkbook(file)), format: 'workbook' };
   }
