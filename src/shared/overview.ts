@@ -101,10 +101,22 @@ function sourcesFigure(book: Book, summary: SummaryTable): OverviewFigure | unde
   const rows = new Map(rowsOf(tableOf(book, summary.def), summary.income).map((r) => [r.key, r]));
   const readings = sourceDefs.map((def) => ({ def, value: amountOf(rows.get(def.id), column) }));
   const parts = readings.map(({ def, value }) => ({ key: def.id, label: label(def.label), value: value ?? ZERO }));
-  const heldTotal = amountOf(rows.get(totalRow.id), column);
+  return summaryFigure('sources', UI_TEXT.overviewSources, summary, totalRow, amountOf(rows.get(totalRow.id), column), parts, readings);
+}
+
+/** A figure of the 收支总表: its total as held (else the sum of its parts), the parts, and whether any was filled in. */
+function summaryFigure(
+  id: OverviewFigureId,
+  title: string,
+  summary: SummaryTable,
+  totalRow: FixedRowDef,
+  heldTotal: Dec | undefined,
+  parts: OverviewFigure['parts'],
+  readings: readonly { value: Dec | undefined }[],
+): OverviewFigure {
   return {
-    id: 'sources',
-    title: UI_TEXT.overviewSources,
+    id,
+    title,
     totalLabel: label(totalRow.label),
     total: totalOr(heldTotal, parts),
     parts,
@@ -126,17 +138,7 @@ function functionsFigure(book: Book, summary: SummaryTable): OverviewFigure | un
     .filter((r): r is { def: FixedRowDef; value: Dec } => r.value !== undefined && !r.value.isZero())
     .map(({ def, value }) => ({ key: def.code ?? def.id, label: label(def.label), value }))
     .sort((a, b) => b.value.comparedTo(a.value) || a.key.localeCompare(b.key));
-  const heldTotal = amountOf(rows.get(totalRow.id), column);
-  return {
-    id: 'functions',
-    title: UI_TEXT.overviewFunctions,
-    totalLabel: label(totalRow.label),
-    total: totalOr(heldTotal, parts),
-    parts,
-    tableId: summary.def.id,
-    tableNo: summary.def.no,
-    held: heldTotal !== undefined || readings.some((r) => r.value !== undefined),
-  };
+  return summaryFigure('functions', UI_TEXT.overviewFunctions, summary, totalRow, amountOf(rows.get(totalRow.id), column), parts, readings);
 }
 
 /** The 支出总表: one side, function-classified, with 基本支出 and 项目支出 columns. */
