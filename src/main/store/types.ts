@@ -3,6 +3,7 @@
 import type { Book, BookAmount, BookRow, BookTable, Explanation, Notice, RowLevel } from '../../shared/book';
 import type { MoneyUnit } from '../../shared/money';
 import type { Narrative } from '../../shared/narrative/types';
+import type { ImportLogEntry } from '../../shared/api/contract';
 
 export type RowSide = SideId;
 
@@ -58,21 +59,9 @@ export interface NoticeCounts {
  * One import into a book, with the notices it reported: the book's own import (from workbooks, from a template
  * — no files — or as a copy of another book), or a later 导入表格 that replaced some of its tables.
  */
-export interface ImportRecord {
+export interface ImportRecord extends ImportLogEntry {
   /** seq of its edit_log entry. */
   seq: number;
-  /** ISO-8601 UTC. */
-  at: string;
-  kind: 'import' | 'replaceTables';
-  /** The workbooks read (empty for a book made from a template). */
-  files: string[];
-  /** 导入表格: the tables it replaced. */
-  tableIds?: string[];
-  /** A copy (另存为副本): the book it was copied from. */
-  copyOf?: number;
-  /** 导入表格 that has been undone. */
-  undone: boolean;
-  notices: Notice[];
 }
 
 /** A book's latest import, for book lists: the record without its notices, only their counts. */
