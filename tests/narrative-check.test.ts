@@ -97,6 +97,12 @@ const REAL: Record<string, string[]> = {
 };
 
 describe('the real Shanghai documents', () => {
+  it('read by the app’s own reader, keep a 类/款/项 name whole across a wrapped line', async () => {
+    const { readNarrative } = await import('../src/main/import/narrative/read-narrative');
+    const { narrative } = await readNarrative(`${FIXTURES}/real/text/shanghai-putuo-czj-2024-juesuan.txt`);
+    expect(narrative.paragraphs.some((p) => p.includes('一般公共服务支出（类）2106.66万元，占71.73%'))).toBe(true);
+  });
+
   for (const [name, expected] of Object.entries(REAL)) {
     it(`${name}: ${expected.length} finding(s)`, async () => {
       const book = await bookWithNarrative(`real/${name}.xlsx`, `real/text/${name}.txt`);

@@ -46,6 +46,9 @@ function notText(name: string, file: string): ImportError {
 
 const CLOSING = /^[。，、；：！？）」』”’》〉】,.;:!?)]/;
 const SENTENCE_END = /[。！？!?]$/;
+/** 「（类）2106.66万元…」: the 类/款/项 mark of a name the line before began, never a line of its own. */
+const CONTINUES_PATH = /^[（(](?:\d{2,3})?[类款项][)）]/;
+
 const STARTS_OWN = /^(?:第[一二三四五六七八九十百零〇\d]+(?:部分|章|节)|[一二三四五六七八九十百零〇]+[、.．]|[（(][一二三四五六七八九十百零〇\d]+[)）]|\d+[、.．](?!\d)|[①-⑳]|#|[-*]\s)/;
 
 /** Display width: CJK and full-width characters count 2. */
@@ -93,7 +96,7 @@ export function textParagraphs(text: string): string[] {
       current !== '' &&
       !row &&
       !last.includes('\t') &&
-      (CLOSING.test(line) || (wrapAt !== undefined && width(last) >= wrapAt * 0.8 && !SENTENCE_END.test(last) && !STARTS_OWN.test(line)));
+      (CLOSING.test(line) || CONTINUES_PATH.test(line) || (wrapAt !== undefined && width(last) >= wrapAt * 0.8 && !SENTENCE_END.test(last) && !STARTS_OWN.test(line)));
     if (continues) {
       current += /[A-Za-z0-9]$/.test(current) && /^[A-Za-z]/.test(line) ? ` ${line}` : line;
     } else {
