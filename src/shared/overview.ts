@@ -11,7 +11,7 @@
 // A family without such a table has no such figure (河南 and 决算 publish no 机关运行经费).
 // Pure and exact: every amount is a Dec in the book's unit.
 import type { Book, BookRow, BookTable } from './book';
-import { Dec, sumAmounts, type MoneyUnit } from './money';
+import { Dec, decimalText, sumAmounts, type MoneyUnit } from './money';
 import { UI_TEXT } from './strings';
 import type { ColumnDef, FixedRowDef, TableDef, TableSide, TemplateFamily } from './template/types';
 import { primaryLabel } from './template/types';
@@ -288,5 +288,5 @@ export function bookOverview(book: Book, family: TemplateFamily): BookOverview {
 /** A part's share of a whole in per cent, exactly, to one decimal ("78.8"); undefined when the whole is not positive. */
 export function sharePercent(part: Dec, whole: Dec): string | undefined {
   if (!whole.isPositive() || whole.isZero()) return undefined;
-  return part.dividedBy(whole).times(100).toFixed(1, Dec.ROUND_HALF_UP);
+  return decimalText(part.dividedBy(whole).times(100), 1);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SHANXI_2024 } from '../../src/shared/template/families/shanxi-2024';
 import type { TableDef } from '../../src/shared/template/types';
 
-/** The project's own copies of ../shared material: a fresh clone has no ../shared. */
+/** The project's own copies of the seed and real-document material: a fresh clone has these and nothing beside them. */
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 export const DATONG_XLSX = join(FIXTURES, 'datong-2024-shanxi.xlsx');
 export const SHANGHAI_XLSX = join(FIXTURES, 'shanghai-2026-department-template.xlsx');

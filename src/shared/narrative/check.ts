@@ -12,7 +12,7 @@
 //   narrative.emptyTable  the text says there is none where the table has figures
 import type { Book } from '../book';
 import { FUNCTION_CLASSES } from '../catalogue/function-classes';
-import { convertUnit, Dec, formatAmount, roundHalfUp, type MoneyUnit } from '../money';
+import { convertUnit, Dec, decimalText, formatAmount, roundHalfUp, type MoneyUnit } from '../money';
 import { findFamily } from '../template/registry';
 import type { TemplateFamily } from '../template/types';
 import type { Finding, Location, Severity } from '../validation/types';
@@ -52,7 +52,7 @@ export function checkNarrative(book: Book): Finding[] {
     if (claim.kind === 'amount') checkAmount(ctx, claim, claims);
     else if (claim.kind === 'rate') checkRate(ctx, claim);
     else if (claim.kind === 'share') checkShare(ctx, claim);
-    else if (claim.templateWording) report(ctx, 'narrative.wording', 'warning', claim.sentence, claim.templateWording.startsWith('增减') ? `「增减 ${claim.value.toFixed(claim.decimals)}${claim.unit}」没有说明是增加还是减少。` : `模板中的「${claim.templateWording}」没有改成实际的增或减。`, {}, claim.start);
+    else if (claim.templateWording) report(ctx, 'narrative.wording', 'warning', claim.sentence, claim.templateWording.startsWith('增减') ? `「增减 ${decimalText(claim.value, claim.decimals)}${claim.unit}」没有说明是增加还是减少。` : `模板中的「${claim.templateWording}」没有改成实际的增或减。`, {}, claim.start);
   }
   checkContradictions(ctx, claims);
   for (const sentence of sentences) checkWording(ctx, sentence);
@@ -92,7 +92,7 @@ function checkAmount(ctx: Context, claim: Claim, claims: readonly Claim[]): void
   const exact = convertUnit(figure.value, ctx.book.unit, unit);
   const rounded = roundHalfUp(exact, claim.decimals);
   if (rounded.equals(claim.value)) return;
-  const located = { locations: [figure.location], expected: rounded.toFixed(claim.decimals), actual: claim.value.toFixed(claim.decimals), difference: claim.value.minus(rounded).toFixed(claim.decimals) };
+  const located = { locations: [figure.location], expected: decimalText(rounded, claim.decimals), actual: decimalText(claim.value, claim.decimals), difference: decimalText(claim.value.minus(rounded), claim.decimals) };
   if (exact.toDecimalPlaces(claim.decimals, Dec.ROUND_DOWN).equals(claim.value)) {
     report(ctx, 'narrative.truncated', 'warning', claim.sentence, `情况说明写 ${shown(claim.value, claim.decimals)}${unit}，${figure.label} 为 ${shown(exact, Math.max(2, exact.decimalPlaces()))}${unit}：数字被截断而不是四舍五入，应为 ${shown(rounded, claim.decimals)}${unit}。`, located, claim.start);
     return;
@@ -121,14 +121,14 @@ function checkRate(ctx: Context, rate: Claim): void {
   const head = rate.head;
   if (!change || !head) return;
   if (change.sign !== 0 && rate.sign !== 0 && change.sign !== rate.sign) {
-    report(ctx, 'narrative.direction', 'error', rate.sentence, `增减方向前后矛盾：${change.sign > 0 ? '增加' : '减少'} ${shown(change.value, change.decimals)}${change.unit}，却写${rate.sign > 0 ? '增长' : '下降'} ${rate.value.toFixed(rate.decimals)}%。`, {}, rate.start);
+    report(ctx, 'narrative.direction', 'error', rate.sentence, `增减方向前后矛盾：${change.sign > 0 ? '增加' : '减少'} ${shown(change.value, change.decimals)}${change.unit}，却写${rate.sign > 0 ? '增长' : '下降'} ${decimalText(rate.value, rate.decimals)}%。`, {}, rate.start);
     return;
   }
   const sign = change.sign === 0 ? rate.sign || 1 : change.sign;
   const lastYear = head.value.minus(change.value.times(sign));
   const step = halfStep(head.decimals).plus(halfStep(change.decimals));
   if (lastYear.lessThanOrEqualTo(step)) {
-    if (!rate.value.isZero()) report(ctx, 'narrative.zeroBase', 'warning', rate.sentence, `上年为 0（${shown(head.value, head.decimals)} − ${shown(change.value, change.decimals)}），不能计算增长率；应写「新增」而不是「增长 ${rate.value.toFixed(rate.decimals)}%」。`, {}, rate.start);
+    if (!rate.value.isZero()) report(ctx, 'narrative.zeroBase', 'warning', rate.sentence, `上年为 0（${shown(head.value, head.decimals)} − ${shown(change.value, change.decimals)}），不能计算增长率；应写「新增」而不是「增长 ${decimalText(rate.value, rate.decimals)}%」。`, {}, rate.start);
     return;
   }
   if (ratioAgrees(change.value, halfStep(change.decimals), lastYear, step, rate)) return;
@@ -136,10 +136,10 @@ function checkRate(ctx: Context, rate: Claim): void {
   // Written the wrong way round: the rate is the amount and the amount the rate.
   const swappedBase = head.value.minus(rate.value.times(sign));
   if (rate.value.lessThan(head.value) && swappedBase.greaterThan(0) && ratioAgrees(rate.value, halfStep(rate.decimals), swappedBase, step, { ...change, unit: '%' })) {
-    report(ctx, 'narrative.swapped', 'error', rate.sentence, `金额与增幅写反了：${shown(head.value, head.decimals)}${head.unit} 比上年${sign > 0 ? '增加' : '减少'} ${rate.value.toFixed(rate.decimals)}${head.unit} 才是${sign > 0 ? '增长' : '下降'} ${change.value.toFixed(change.decimals)}%；写的是 ${change.value.toFixed(change.decimals)}${head.unit}、${rate.value.toFixed(rate.decimals)}%。`, {}, rate.start);
+    report(ctx, 'narrative.swapped', 'error', rate.sentence, `金额与增幅写反了：${shown(head.value, head.decimals)}${head.unit} 比上年${sign > 0 ? '增加' : '减少'} ${decimalText(rate.value, rate.decimals)}${head.unit} 才是${sign > 0 ? '增长' : '下降'} ${decimalText(change.value, change.decimals)}%；写的是 ${decimalText(change.value, change.decimals)}${head.unit}、${decimalText(rate.value, rate.decimals)}%。`, {}, rate.start);
     return;
   }
-  report(ctx, 'narrative.rate', 'error', rate.sentence, `${sign > 0 ? '增长' : '下降'}率不符：${shown(change.value, change.decimals)} ÷ 上年 ${shown(lastYear)}（${shown(head.value, head.decimals)} ${sign > 0 ? '−' : '+'} ${shown(change.value, change.decimals)}）= ${computed.toFixed(rate.decimals)}%，写的是 ${rate.value.toFixed(rate.decimals)}%。`, { expected: computed.toFixed(rate.decimals), actual: rate.value.toFixed(rate.decimals) }, rate.start);
+  report(ctx, 'narrative.rate', 'error', rate.sentence, `${sign > 0 ? '增长' : '下降'}率不符：${shown(change.value, change.decimals)} ÷ 上年 ${shown(lastYear)}（${shown(head.value, head.decimals)} ${sign > 0 ? '−' : '+'} ${shown(change.value, change.decimals)}）= ${decimalText(computed, rate.decimals)}%，写的是 ${decimalText(rate.value, rate.decimals)}%。`, { expected: decimalText(computed, rate.decimals), actual: decimalText(rate.value, rate.decimals) }, rate.start);
 }
 
 /** 「2025年执行数为 A 万元，2026年安排 B 万元，比2025年增加 R%」: R must be (B − A) ÷ A, in the direction it says. */
@@ -150,9 +150,9 @@ function checkRateAgainstPrior(ctx: Context, rate: Claim, prior: Claim, current:
   const direction = change.isZero() ? 0 : change.greaterThan(0) ? 1 : -1;
   const agrees = (rate.sign === 0 || direction === 0 || rate.sign === direction) && ratioAgrees(change, halfStep(prior.decimals).plus(halfStep(current.decimals)), prior.value, halfStep(prior.decimals), rate);
   if (agrees) return;
-  const said = `${rate.sign > 0 ? '增加' : rate.sign < 0 ? '减少' : '变化'} ${rate.value.toFixed(rate.decimals)}%`;
-  const truth = `${direction >= 0 ? '增加' : '减少'} ${computed.toFixed(rate.decimals)}%`;
-  report(ctx, rate.sign !== 0 && direction !== 0 && rate.sign !== direction ? 'narrative.direction' : 'narrative.rate', 'error', rate.sentence, `${shown(current.value, current.decimals)}${current.unit} 比 ${shown(prior.value, prior.decimals)}${current.unit} ${truth}，写的是${said}。`, { expected: computed.toFixed(rate.decimals), actual: rate.value.toFixed(rate.decimals) }, rate.start);
+  const said = `${rate.sign > 0 ? '增加' : rate.sign < 0 ? '减少' : '变化'} ${decimalText(rate.value, rate.decimals)}%`;
+  const truth = `${direction >= 0 ? '增加' : '减少'} ${decimalText(computed, rate.decimals)}%`;
+  report(ctx, rate.sign !== 0 && direction !== 0 && rate.sign !== direction ? 'narrative.direction' : 'narrative.rate', 'error', rate.sentence, `${shown(current.value, current.decimals)}${current.unit} 比 ${shown(prior.value, prior.decimals)}${current.unit} ${truth}，写的是${said}。`, { expected: decimalText(computed, rate.decimals), actual: decimalText(rate.value, rate.decimals) }, rate.start);
 }
 
 function checkShare(ctx: Context, share: Claim): void {
@@ -161,7 +161,7 @@ function checkShare(ctx: Context, share: Claim): void {
   if (!part || !whole || whole.value.isZero() || part.unit !== whole.unit) return;
   if (ratioAgrees(part.value, halfStep(part.decimals), whole.value, halfStep(whole.decimals), share)) return;
   const computed = roundHalfUp(part.value.dividedBy(whole.value).times(100), share.decimals);
-  report(ctx, 'narrative.share', 'warning', share.sentence, `占比不符：${shown(part.value, part.decimals)} ÷ ${shown(whole.value, whole.decimals)} = ${computed.toFixed(share.decimals)}%，写的是 ${share.value.toFixed(share.decimals)}%。`, { expected: computed.toFixed(share.decimals), actual: share.value.toFixed(share.decimals) }, share.start);
+  report(ctx, 'narrative.share', 'warning', share.sentence, `占比不符：${shown(part.value, part.decimals)} ÷ ${shown(whole.value, whole.decimals)} = ${decimalText(computed, share.decimals)}%，写的是 ${decimalText(share.value, share.decimals)}%。`, { expected: decimalText(computed, share.decimals), actual: decimalText(share.value, share.decimals) }, share.start);
 }
 
 /** The same figure this year said to have fallen in one place and risen in another (376.55 less here, 163.02 more there). */

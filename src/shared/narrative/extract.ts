@@ -1,4 +1,4 @@
-// The 情况说明 of a whole document. A published disclosure (or a seed .txt, or a .docx) holds the 概况, the tables and
+// The 情况说明 of a whole published text: a published disclosure (or a seed .txt, or a .docx) holds the 概况, the tables and
 // the narrative one after the other; the book's narrative is the text that explains the figures. Pure: paragraphs in,
 // the narrative's paragraphs out, with the headings that started and stopped each kept part (for tests and notices).
 //

@@ -4,7 +4,7 @@
 // it needs, so the generated text passes its own checks.
 import type { Book } from '../book';
 import { FUNCTION_CLASSES } from '../catalogue/function-classes';
-import { convertUnit, Dec, roundHalfUp } from '../money';
+import { convertUnit, Dec, decimalText, roundHalfUp } from '../money';
 import { findFamily } from '../template/registry';
 import type { TemplateFamily } from '../template/types';
 import { tableFigure } from './figures';
@@ -29,8 +29,8 @@ function figure(w: Writer, id: string): { words: string; value: Dec } | undefine
   return { words: subject.words[0] as string, value: roundHalfUp(convertUnit(found.value, w.book.unit, '万元'), 2) };
 }
 
-const amount = (value: Dec): string => `${value.toFixed(2)}万元`;
-const share = (part: Dec, whole: Dec): string => (whole.isZero() ? '' : `，占${roundHalfUp(part.dividedBy(whole).times(100), 2).toFixed(2)}%`);
+const amount = (value: Dec): string => `${decimalText(value, 2)}万元`;
+const share = (part: Dec, whole: Dec): string => (whole.isZero() ? '' : `，占${decimalText(part.dividedBy(whole).times(100), 2)}%`);
 
 /** 「A X万元，其中：B Y万元，占…%；C Z万元，占…%。」 with the parts that exist. */
 function breakdown(w: Writer, wholeId: string, partIds: readonly string[], withShares: boolean): string | undefined {

@@ -111,7 +111,7 @@ interface PlanContext {
 }
 
 /**
- * One book's document. The narrative's own 名词解释 takes the place of the standard one; an optional narrative part
+ * One book's disclosure, planned: the narrative's own 名词解释 takes the place of the standard one; an optional narrative part
  * with nothing to print is left out, and the parts are numbered as printed.
  */
 export function planDocument(book: Book, family: TemplateFamily, narrativePlaceholder: string): DocumentPlan {
