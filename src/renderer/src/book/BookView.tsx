@@ -158,8 +158,10 @@ export function BookView({ bookId, route, travelled, onNavigate, onClose, onMess
     const usage = new Map<string, number>();
     for (const f of state?.findings ?? []) for (const l of f.locations) usage.set(cellKey(addressOf(l)), (usage.get(cellKey(addressOf(l))) ?? 0) + 1);
     const found: { fix: QuickFixPreview; findingKey: string; weight: number }[] = [];
-    for (const f of [group.primary, ...group.consequences]) {
-      const response = await invoke('book.fixes', { bookId, findingKey: f.key });
+    const members = [group.primary, ...group.consequences];
+    const answers = await Promise.all(members.map((f) => invoke('book.fixes', { bookId, findingKey: f.key })));
+    for (const [i, response] of answers.entries()) {
+      const f = members[i] as Finding;
       if (!response.ok) continue;
       for (const fix of response.result) {
         const first = fix.changes[0];
