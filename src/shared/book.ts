@@ -3,7 +3,7 @@
 import type { Narrative } from './narrative/types';
 import type { SideId } from './cell';
 import type { MoneyUnit } from './money';
-import type { PerformanceTargetForm } from './performance';
+import type { DepartmentPerformanceForm, PerformanceTargetForm } from './performance';
 
 export type RowLevel =
   | 'total' // 合计 / 部门合计 / 本年收入合计 …
@@ -98,6 +98,8 @@ export interface Book {
   explanations?: Explanation[];
   /** 项目支出绩效目标表, one per project; absent when none were supplied (the per-project rule then stays quiet). */
   performanceForms?: PerformanceTargetForm[];
+  /** 部门（单位）整体绩效目标表, where the department publishes one. */
+  departmentPerformance?: DepartmentPerformanceForm;
   /** The 情况说明, when the clerk supplied or wrote one (src/shared/narrative). */
   narrative?: Narrative;
 }

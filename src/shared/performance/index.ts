@@ -1,6 +1,13 @@
 // Public entry of the 项目支出绩效目标表 model.
 export type {
+  DepartmentBudgetFigures,
+  DepartmentIndicator,
+  DepartmentPerformanceForm,
   DepartmentRef,
+  DepartmentTask,
+  FormFieldPath,
+  FormLocation,
+  FormSource,
   FundBreakdown,
   FundSource,
   IndicatorComparator,
@@ -17,3 +24,5 @@ export { checkIndicatorLevels, INDICATOR_FRAMEWORK, matchLevel1, matchLevel2 } f
 export { parseIndicatorValue, withParsedValue } from './indicator-value';
 export type { AnnualFundsCheck, FundSplitCheck } from './funds';
 export { checkAnnualFunds, checkFormFundSplits, checkFundSplit, toFundAmount } from './funds';
+export type { FormMatching, ProjectFormMatch, ProjectRef } from './match';
+export { listProjects, matchForms } from './match';

@@ -68,6 +68,13 @@ export interface PerformanceContacts {
   filledOn?: string;
 }
 
+/** Where an imported form came from (file, sheet and the cell of its title), for notices and findings. */
+export interface FormSource {
+  file?: string;
+  sheet?: string;
+  cell?: string;
+}
+
 export interface PerformanceTargetForm {
   /** e.g. 大同市市级预算部门（单位）项目支出绩效目标表 or 山西省省级…项目支出绩效目标申报表. */
   title?: string;
@@ -95,4 +102,77 @@ export interface PerformanceTargetForm {
   overallGoals: Record<PerformancePeriod, string>;
   indicators: PerformanceIndicator[];
   contacts: PerformanceContacts;
+  source?: FormSource;
+}
+
+/** 年度主要任务 of the 部门（单位）整体绩效目标表. */
+export interface DepartmentTask {
+  name: string;
+  content: string;
+}
+
+/**
+ * 预算情况 of the 部门整体绩效目标表, each a canonical decimal string in 万元 or undefined when not printed. These are
+ * the figures the tables must agree with.
+ */
+export interface DepartmentBudgetFigures {
+  unit: '万元';
+  /** 部门预算总额 */
+  total?: string;
+  /** 资金来源：政府预算资金 */
+  governmentBudget?: string;
+  /** 资金来源：财政专户管理资金 */
+  specialAccount?: string;
+  /** 资金来源：单位资金 */
+  unitFunds?: string;
+  /** 资金结构：基本支出 */
+  basic?: string;
+  /** 资金结构：项目支出 */
+  project?: string;
+}
+
+/** One indicator row of the department-wide form: 一级/二级/三级, 指标值 and its 指标值说明. */
+export interface DepartmentIndicator {
+  level1: string;
+  level2: string;
+  level3: string;
+  value: string;
+  parsed?: IndicatorValue;
+  note?: string;
+}
+
+/** 部门（单位）整体绩效目标表 (河南 publishes one per department). */
+export interface DepartmentPerformanceForm {
+  title?: string;
+  year?: number;
+  departmentName: string;
+  /** 年度履职目标 */
+  annualGoal: string;
+  tasks: DepartmentTask[];
+  budget: DepartmentBudgetFigures;
+  indicators: DepartmentIndicator[];
+  source?: FormSource;
+}
+
+/**
+ * A field of a form, as a path findings point at and the editor focuses:
+ * 'projectName' | 'department' | 'implementingUnit' | 'projectAttribute' | 'projectTerm' |
+ * 'funds.<实施期|年度>.<total|central|provincial|cityCounty|selfRaised|other>' | 'overview' | 'basis' | 'necessity' |
+ * 'safeguards' | 'plan' | 'overallGoals.<实施期|年度>' | 'indicators' (the tree as a whole) |
+ * 'indicators.<i>.<level1|level2|level3|value>' (i indexes `indicators`) | 'contacts.<responsiblePerson|handler|phone|filledOn>'.
+ * For the department-wide form: 'budget.<total|governmentBudget|specialAccount|unitFunds|basic|project>',
+ * 'annualGoal', 'tasks', 'indicators.<i>.<…>'.
+ */
+export type FormFieldPath = string;
+
+/** A finding's place on a form (Finding.form). */
+export interface FormLocation {
+  /** 'project': book.performanceForms[formIndex]; 'department': book.departmentPerformance. */
+  scope: 'project' | 'department';
+  formIndex?: number;
+  /** The form's 项目名称 (or the department's name), for the message and for a stable key. */
+  name: string;
+  field: FormFieldPath;
+  /** The field as the clerk reads it: "年度资金总额", "产出指标/成本指标/单位用水成本 的年度指标值". */
+  label: string;
 }

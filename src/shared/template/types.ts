@@ -147,6 +147,11 @@ export interface TemplateFamily<Id extends string = string> {
   catalogueVersion: string;
   /** Fonts of the exported workbook (宋体 when absent). */
   fonts?: { body: string; title: string };
+  /**
+   * Where the family lists its 项目 (rows of level 'project'), each of which has a 项目支出绩效目标表: the table and
+   * its amount column. Absent when the family's tables list no projects (上海's templates).
+   */
+  projects?: { table: string; amountColumn: string };
 }
 
 export function labelsOf(spec: LabelSpec): readonly string[] {

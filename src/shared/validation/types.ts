@@ -3,6 +3,7 @@
 import type { RowLevel } from '../book';
 import type { SideId } from '../cell';
 import type { NarrativeLocation } from '../narrative/types';
+import type { FormLocation } from '../performance/types';
 
 export type { SideId };
 export type Severity = 'error' | 'warning' | 'info';
@@ -160,6 +161,8 @@ export interface Finding {
   explanation?: string;
   /** A narrative finding (rule narrative.*): the sentence it quotes; `locations` then name the table figure. */
   narrative?: NarrativeLocation;
+  /** A performance-form finding (rule perf.*): the form field it is about; `locations` may then be empty. */
+  form?: FormLocation;
 }
 
 export interface ValidationSummary {

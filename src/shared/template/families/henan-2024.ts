@@ -479,4 +479,5 @@ export const HENAN_2024: TemplateFamily<'henan-2024'> = {
   ],
   shortTitles: ['收支总表', '收入总表', '支出总表', '财拨收支', '一般公共', '基本支出', '经济分类', '三公经费', '政府基金', '项目支出'],
   catalogueVersion: '2024',
+  projects: { table: 't10', amountColumn: 'total' },
 };

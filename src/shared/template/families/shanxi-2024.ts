@@ -443,4 +443,5 @@ export const SHANXI_2024: TemplateFamily<'shanxi-2024'> = {
   tables: [t01, t02, t03, t04, t05, t06, t07, t08, t09, t10, t11, t12, t13],
   shortTitles: ['收支总表', '收入总表', '支出总表', '财拨收支', '一般公共', '基本支出', '基金收入', '基金支出', '国资经营', '三公经费', '机关运行', '项目支出', '结转项目'],
   catalogueVersion: '2024',
+  projects: { table: 't12', amountColumn: 'total' },
 };
