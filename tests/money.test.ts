@@ -80,3 +80,33 @@ describe('decimalText', () => {
     expect(decimalText(new Dec('12345678901234567890.005'), 2)).toBe('12345678901234567890.01');
   });
 });
+
+describe('fast paths of the importer', () => {
+  it('plainSpreadsheetNumber gives what the decimal path gives, or declines', async () => {
+    const { plainSpreadsheetNumber } = await import('../src/shared/money');
+    const { seededRandom } = await import('./helpers/rng');
+    const random = seededRandom(7);
+    const samples = [0, -0, 5, 5.5, -0.5, 472.38999999999993, 0.1 + 0.2, 1e20, 1e21, 1e-7, 0.12345678901, 123456789012.34];
+    for (let i = 0; i < 2000; i++) samples.push(Math.round((random() - 0.5) * 10 ** (1 + (i % 12))) / 10 ** (i % 5), (random() - 0.5) * 10 ** (i % 9));
+    let declined = 0;
+    for (const n of samples) {
+      const fast = plainSpreadsheetNumber(n);
+      if (fast === undefined) declined++;
+      else expect(fast, String(n)).toBe(toCanonical(fromSpreadsheetNumber(n)));
+    }
+    expect(plainSpreadsheetNumber(-0.5)).toBe('-0.50');
+    expect(plainSpreadsheetNumber(1e21)).toBeUndefined();
+    expect(declined).toBeLessThan(samples.length / 2); // the fast path is the usual one
+  });
+
+  it('toScaledInteger counts exact quanta, rounding half up beyond the scale', async () => {
+    const { toScaledInteger, fractionDigits } = await import('../src/shared/money');
+    expect(toScaledInteger('12.5', 2)).toBe(1250n);
+    expect(toScaledInteger('-3', 2)).toBe(-300n);
+    expect(toScaledInteger('0.125', 2)).toBe(13n);
+    expect(toScaledInteger('-0.125', 2)).toBe(-13n);
+    expect(toScaledInteger('98765432109876543210.01', 2)).toBe(9876543210987654321001n);
+    expect(fractionDigits('12.50')).toBe(2);
+    expect(fractionDigits('7')).toBe(0);
+  });
+});

@@ -59,6 +59,34 @@ export function fromSpreadsheetNumber(n: number): Dec {
   return shortest;
 }
 
+/** Digits after the point of a plain decimal string ("12.50" → 2, "7" → 0). */
+export function fractionDigits(text: string): number {
+  const point = text.indexOf('.');
+  return point < 0 ? 0 : text.length - point - 1;
+}
+
+/**
+ * A plain decimal string as an exact integer count of 10^-scale ("12.5", 2 → 1250n). Digits beyond `scale` are
+ * rounded 四舍五入; text that is not a plain decimal goes through Dec.
+ */
+export function toScaledInteger(text: string, scale: number): bigint {
+  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(text);
+  const fraction = match?.[3] ?? '';
+  if (!match || fraction.length > scale) return BigInt(new Dec(text).times(new Dec(10).pow(scale)).toFixed(0, Dec.ROUND_HALF_UP));
+  return BigInt(`${match[1]}${match[2]}${fraction.padEnd(scale, '0')}`);
+}
+
+/**
+ * toCanonical(fromSpreadsheetNumber(n)) for the usual cell — a finite double whose shortest text is plain, with at
+ * most 10 decimals and 20 integer digits — without building a decimal; undefined for any other number.
+ */
+export function plainSpreadsheetNumber(n: number): string | undefined {
+  const match = /^(-?\d{1,20})(?:\.(\d{1,10}))?$/.exec(String(n));
+  if (!match) return undefined;
+  const fraction = match[2] ?? '';
+  return `${match[1]}.${fraction.padEnd(2, '0')}`;
+}
+
 /** Canonical decimal string for storage and dumps: no exponent, no trailing zeros beyond `minDecimals`. */
 export function toCanonical(value: Dec, minDecimals = 2): string {
   const places = Math.max(minDecimals, value.decimalPlaces());

@@ -50,22 +50,41 @@ export function matchTitle(text: string, family: TemplateFamily): TableDef | und
   return undefined;
 }
 
-export function findTitles(sheet: SheetGrid, family: TemplateFamily): TitleHit[] {
-  const hits: TitleHit[] = [];
-  const rows = [...sheet.cells.keys()].sort((a, b) => a - b);
-  for (const row of rows) {
+interface TitleCandidate {
+  row: number;
+  column: number;
+  value: string;
+}
+
+/** Cells that could be a title (text naming a 表), in row then column order; computed once per sheet, not per family. */
+const candidatesOf = new WeakMap<SheetGrid, TitleCandidate[]>();
+
+function titleCandidates(sheet: SheetGrid): TitleCandidate[] {
+  const cached = candidatesOf.get(sheet);
+  if (cached) return cached;
+  const found: TitleCandidate[] = [];
+  for (const row of [...sheet.cells.keys()].sort((a, b) => a - b)) {
     const cells = sheet.cells.get(row);
     if (!cells) continue;
-    const columns = [...cells.keys()].sort((a, b) => a - b);
-    for (const column of columns) {
+    for (const column of [...cells.keys()].sort((a, b) => a - b)) {
       const value = cells.get(column)?.value;
-      if (typeof value !== 'string') continue;
-      const table = matchTitle(value, family);
-      if (!table) continue;
-      const year = /(\d{4})\s*年/.exec(value);
-      hits.push({ table, row, column, text: value.trim(), ...(year ? { year: Number(year[1]) } : {}) });
-      break; // one title per row
+      if (typeof value === 'string' && value.length <= 80 && value.includes('表')) found.push({ row, column, value });
     }
+  }
+  candidatesOf.set(sheet, found);
+  return found;
+}
+
+export function findTitles(sheet: SheetGrid, family: TemplateFamily): TitleHit[] {
+  const hits: TitleHit[] = [];
+  let lastRow = 0;
+  for (const { row, column, value } of titleCandidates(sheet)) {
+    if (row === lastRow) continue; // one title per row
+    const table = matchTitle(value, family);
+    if (!table) continue;
+    const year = /(\d{4})\s*年/.exec(value);
+    hits.push({ table, row, column, text: value.trim(), ...(year ? { year: Number(year[1]) } : {}) });
+    lastRow = row;
   }
   return hits;
 }

@@ -1,6 +1,6 @@
 // Reads one recognised table region into a BookTable: header → column mapping → rows by the side's row model.
 import type { BookAmount, BookRow, BookTable, Notice } from '../../shared/book';
-import { MAX_AMOUNT_INTEGER_DIGITS, parseAmount, toCanonical, withinAmountRange, type MoneyUnit } from '../../shared/money';
+import { MAX_AMOUNT_INTEGER_DIGITS, parseAmount, plainSpreadsheetNumber, toCanonical, withinAmountRange, type MoneyUnit } from '../../shared/money';
 import type { ColumnDef, TableDef, TableSide, TemplateFamily } from '../../shared/template/types';
 import { normaliseLabel } from '../../shared/text';
 import { cellAddress, cellText, columnLetters, getCell, type SheetGrid } from './grid';
@@ -218,24 +218,33 @@ function rawRow(
       notices.push({ level: '警告', ...where, cell: address, message: `${label}单元格 ${address} 是公式「=${cell.formula ?? ''}」，文件中没有计算结果且无法计算，按空白处理。请在 Excel 中打开并保存后重新导入。` });
       continue;
     }
-    const parsed = parseAmount(cell.value);
-    if (parsed.kind === 'invalid') {
-      notices.push({ level: '警告', ...where, cell: address, message: `${label}单元格 ${address} 的内容「${parsed.text}」不是金额，已忽略（应为数字，如 1,234.56）。` });
-      continue;
+    const fast = typeof cell.value === 'number' ? plainSpreadsheetNumber(cell.value) : undefined;
+    let text: string;
+    let zero: boolean;
+    if (fast !== undefined) {
+      text = fast;
+      zero = cell.value === 0;
+    } else {
+      const parsed = parseAmount(cell.value);
+      if (parsed.kind === 'invalid') {
+        notices.push({ level: '警告', ...where, cell: address, message: `${label}单元格 ${address} 的内容「${parsed.text}」不是金额，已忽略（应为数字，如 1,234.56）。` });
+        continue;
+      }
+      if (parsed.kind === 'blank') continue;
+      if (!withinAmountRange(parsed.value)) {
+        const shown = typeof cell.value === 'string' && cell.value.length <= 40 ? cell.value : `${String(cell.value).slice(0, 20)}…`;
+        notices.push({ level: '警告', ...where, cell: address, message: `${label}单元格 ${address} 的金额「${shown}」超出合理范围（整数部分至多 ${MAX_AMOUNT_INTEGER_DIGITS} 位），已忽略。` });
+        continue;
+      }
+      text = toCanonical(parsed.value);
+      zero = parsed.value.isZero();
     }
-    if (parsed.kind === 'blank') continue;
-    if (!withinAmountRange(parsed.value)) {
-      const shown = typeof cell.value === 'string' && cell.value.length <= 40 ? cell.value : `${String(cell.value).slice(0, 20)}…`;
-      notices.push({ level: '警告', ...where, cell: address, message: `${label}单元格 ${address} 的金额「${shown}」超出合理范围（整数部分至多 ${MAX_AMOUNT_INTEGER_DIGITS} 位），已忽略。` });
-      continue;
-    }
-    const decimals = precision.see(column.id, cell, parsed.value.isZero());
-    values[column.id] = {
-      value: toCanonical(parsed.value),
-      source: { ...where, cell: address },
-      ...(cell.formula ? { fromFormula: true } : {}),
-      ...(decimals !== undefined ? { decimals } : {}),
-    };
+    const decimals = precision.see(column.id, cell, zero);
+    // Built field by field: object spreads in this loop (one per figure) were a third of the import's time.
+    const amount: BookAmount = { value: text, source: { file: where.file, sheet: where.sheet, cell: address } };
+    if (cell.formula) amount.fromFormula = true;
+    if (decimals !== undefined) amount.decimals = decimals;
+    values[column.id] = amount;
   }
   if (Object.keys(texts).length === 0 && Object.keys(values).length === 0) return undefined;
   return {

@@ -9,7 +9,7 @@
 // figures, a unit with a single project) or none (the file's sums are wrong, which the checker must report),
 // names decide, and indentation only where the names say nothing.
 import type { BookRow, RowLevel } from '../../shared/book';
-import { Dec } from '../../shared/money';
+import { fractionDigits, toScaledInteger } from '../../shared/money';
 
 export interface LevelEvidence {
   /** The level a row's name alone suggests (department name or marker, known units, patterns), if any. */
@@ -18,37 +18,35 @@ export interface LevelEvidence {
   indents: readonly (number | undefined)[];
 }
 
-type Vector = Map<string, Dec>;
-
-function vectorOf(row: BookRow): Vector {
-  const out: Vector = new Map();
-  for (const [column, amount] of Object.entries(row.values)) out.set(column, new Dec(amount.value));
-  return out;
-}
+/** A row's figures as integers of the rows' common quantum (exact, and much cheaper than decimals in the searches). */
+type Vector = Map<string, bigint>;
 
 function add(into: Vector, row: Vector): void {
-  for (const [column, value] of row) into.set(column, (into.get(column) ?? new Dec(0)).plus(value));
+  for (const [column, value] of row) into.set(column, (into.get(column) ?? 0n) + value);
 }
 
 function decimalsOf(rows: readonly BookRow[]): number {
   let decimals = 0;
-  for (const row of rows) for (const amount of Object.values(row.values)) decimals = Math.max(decimals, new Dec(amount.value).decimalPlaces());
+  for (const row of rows) for (const amount of Object.values(row.values)) decimals = Math.max(decimals, fractionDigits(amount.value));
   return decimals;
 }
 
 /** Amount comparisons tolerate the 尾差 of n rounded addends (DESIGN §5), at the figures' printed precision. */
 class AmountEvidence {
-  private readonly quantum: Dec;
   readonly vectors: Vector[];
 
   constructor(readonly rows: readonly BookRow[]) {
     // Canonical strings drop trailing zeros, so a figure printed as 5.00 reads as "5": assume at least 分/0.01.
-    this.quantum = new Dec(10).pow(-Math.max(decimalsOf(rows), 2));
-    this.vectors = rows.map(vectorOf);
+    const scale = Math.max(decimalsOf(rows), 2);
+    this.vectors = rows.map((row) => {
+      const out: Vector = new Map();
+      for (const [column, amount] of Object.entries(row.values)) out.set(column, toScaledInteger(amount.value, scale));
+      return out;
+    });
   }
 
   hasFigures(indices: readonly number[]): boolean {
-    return indices.some((i) => [...(this.vectors[i]?.values() ?? [])].some((v) => !v.isZero()));
+    return indices.some((i) => [...(this.vectors[i]?.values() ?? [])].some((v) => v !== 0n));
   }
 
   sum(indices: readonly number[]): Vector {
@@ -57,12 +55,12 @@ class AmountEvidence {
     return total;
   }
 
-  /** True when `total` equals `sum` in every column, within the rounding tolerance of `addends` figures. */
+  /** True when `total` equals `sum` in every column, within (addends + 1) / 2 quanta. */
   equal(total: Vector, sum: Vector, addends: number): boolean {
-    const tolerance = this.quantum.times(Math.max(addends, 1) + 1).div(2);
+    const tolerance = BigInt(Math.max(addends, 1) + 1);
     for (const column of new Set([...total.keys(), ...sum.keys()])) {
-      const difference = (total.get(column) ?? new Dec(0)).minus(sum.get(column) ?? new Dec(0)).abs();
-      if (difference.gt(tolerance)) return false;
+      const difference = (total.get(column) ?? 0n) - (sum.get(column) ?? 0n);
+      if (2n * (difference < 0n ? -difference : difference) > tolerance) return false;
     }
     return true;
   }
