@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => tmp.remove());
 
-const formFindings = (b: Book) => new Validator(b).findings().filter((f) => f.rule === 'x.t12-forms');
+const formFindings = (b: Book) => new Validator(b).findings().filter((f) => f.rule === 'perf.project');
 
 describe('per-project 绩效目标表', () => {
   it('every printed form rounds to its project; the two projects without a form are warnings', () => {
@@ -45,7 +45,7 @@ describe('per-project 绩效目标表', () => {
     const copy = structuredClone(book);
     const validator = new Validator(copy);
     validator.setValue('t12', 'main', 'project:大同市人民政府金融工作办公室:J水电物业经费', 'total', '2.87');
-    const mismatch = validator.findings().find((f) => f.rule === 'x.t12-forms' && f.severity === 'error');
+    const mismatch = validator.findings().find((f) => f.rule === 'perf.project' && f.severity === 'error');
     expect(mismatch).toMatchObject({ expected: '2.87', actual: '2.86', difference: '-0.01' });
     expect(mismatch?.message).toBe('项目“J水电物业经费”绩效目标表年度资金总额28569.78元，折合2.86万元，与项目支出预算表2.87万元不符（相差-0.01万元）。');
   });

@@ -12,6 +12,7 @@ import { readTable, type TableRegion } from './read-table';
 import { readWorkbook } from './read-workbook';
 import { settleProjectTree } from './rows';
 import { detectFamily, detectionNotices } from './detect';
+import { attachPerformance, clipRegions, collectSheetForms, type PerformanceCollector } from './performance/book-hook';
 
 export interface ImportResult {
   book: Book;
@@ -52,17 +53,20 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
   const units: { unit: MoneyUnit; table: BookTable }[] = [];
   const years: { year: number; where: Notice }[] = [];
   const headings: { year: number; department?: string; where: Notice }[] = [];
+  const performance: PerformanceCollector = { forms: [] };
 
   for (const workbook of workbooks) {
     for (const sheet of workbook.sheets) {
-      const all = regionsOf(sheet, titlesOf(sheet, family));
+      const hits = titlesOf(sheet, family);
+      const forms = collectSheetForms(performance, notices, workbook.file, sheet, hits.map((hit) => hit.row));
+      const all = clipRegions(regionsOf(sheet, hits), forms);
       // Titles on consecutive lines with nothing under them are a table of contents (目录), not tables.
       const regions = all.filter((region) => region.endRow - region.titleRow > 1);
       if (regions.length < all.length) {
         notices.push({ level: '提示', file: fileLabel(workbook.file), sheet: sheet.name, message: `工作表「${sheet.name}」中的 ${all.length - regions.length} 个表名下面没有表格（如目录），已跳过。` });
       }
       if (all.length === 0) {
-        notices.push(...unrecognisedSheetNotices(workbook.file, sheet, family));
+        if (forms.length === 0) notices.push(...unrecognisedSheetNotices(workbook.file, sheet, family));
         continue;
       }
       for (const region of regions) {
@@ -116,6 +120,7 @@ export function buildBook(workbooks: readonly WorkbookGrid[], options: ImportOpt
     tables: orderedTables,
     sources: workbooks.map((w) => fileLabel(w.file)),
   };
+  attachPerformance(book, performance, notices);
   return { book, notices, detection: detection.reason };
 }
 

@@ -175,4 +175,7 @@ export interface FormLocation {
   field: FormFieldPath;
   /** The field as the clerk reads it: "年度资金总额", "产出指标/成本指标/单位用水成本 的年度指标值". */
   label: string;
+  /** In an exported workbook: the form's sheet and the field's cell (set by the export, for the 审核报告). */
+  sheet?: string;
+  cell?: string;
 }

@@ -5,14 +5,13 @@ import type { CompileContext } from './kinds/context';
 import { compileCatalogueName, compileCodeStructure, compileConsistentNames } from './kinds/codes';
 import { compileEmptyNote } from './kinds/empty-note';
 import { compileMatch } from './kinds/match';
-import { compileProjectForms } from './kinds/project-forms';
 import { compilePrintedPrecision } from './kinds/printed-precision';
 import { cellsOf, resolve, sumOf } from './kinds/operand';
 import { compileRowSum, compileRowsSum } from './kinds/row-sum';
 import { compileTreeSum } from './kinds/tree-sum';
-import type { Condition, Rule } from './types';
+import { isFormRule, type Condition, type Rule, type TableRule } from './types';
 
-function compileRule(rule: Rule, ctx: CompileContext): Check[] {
+function compileRule(rule: TableRule, ctx: CompileContext): Check[] {
   switch (rule.kind) {
     case 'rowSum':
       return compileRowSum(rule, ctx);
@@ -30,8 +29,6 @@ function compileRule(rule: Rule, ctx: CompileContext): Check[] {
       return compileConsistentNames(rule, ctx);
     case 'emptyNote':
       return compileEmptyNote(rule, ctx);
-    case 'projectForms':
-      return compileProjectForms(rule, ctx);
     case 'printedPrecision':
       return compilePrintedPrecision(rule, ctx);
   }
@@ -59,8 +56,10 @@ function conditionNode(conditions: readonly Condition[], ctx: CompileContext): C
   return node;
 }
 
+/** Table rules become checks; 绩效目标表 rules (isFormRule) are left out: the engine runs them at findings time. */
 export function compileRules(rules: readonly Rule[], ctx: CompileContext): Check[] {
   return rules.flatMap((rule) => {
+    if (isFormRule(rule)) return [];
     const checks = compileRule(rule, ctx);
     if (!rule.when?.length) return checks;
     const gate = conditionNode(rule.when, ctx);

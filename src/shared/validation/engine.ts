@@ -7,10 +7,13 @@ import type { TemplateFamily } from '../template/types';
 import { BookIndex, ScaleExceeded } from './book-index';
 import type { Check, ConditionNode } from './check';
 import { compileRules } from './compile';
+import { isCachedStructural, structuralChecks, structureKey } from './structural-cache';
 import { Describer } from './describe';
 import { rulesForFamily } from '../families';
 import { checkNarrative } from '../narrative/check';
-import type { Finding, Rule, Severity, ValidationSummary } from './types';
+import { checkPerformanceForms } from '../performance/check';
+import type { CompileContext } from './kinds/context';
+import { isFormRule, type Finding, type FormRule, type Rule, type Severity, type ValidationSummary } from './types';
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -40,6 +43,9 @@ export class Validator {
   private dependenciesReady = false;
   private readonly family: TemplateFamily;
   private readonly rules: readonly Rule[];
+  /** The 绩效目标表 rules: run over the book's current forms at every findings(), never compiled. */
+  private readonly formRules: readonly FormRule[];
+  private compileContext!: CompileContext;
   private readonly catalogue: Catalogue;
   private minScale: number;
   private describer!: Describer;
@@ -54,6 +60,7 @@ export class Validator {
     if (!family) throw new Error(`未知的模板「${book.familyId}」，无法审核。`);
     this.family = family;
     this.rules = options.rules ?? rulesForFamily(book.familyId);
+    this.formRules = this.rules.filter(isFormRule);
     this.catalogue = options.catalogue ?? defaultCatalogue();
     this.minScale = options.minScale ?? 0;
     this.build();
@@ -102,15 +109,31 @@ export class Validator {
     this.positions.clear();
     this.describer = new Describer(this.index, this.family);
     this.byKey = undefined;
-    this.checks = compileRules(this.rules, {
+    this.compileContext = {
       index: this.index,
       describe: this.describer,
       family: this.family,
       catalogue: this.catalogue,
       nameVerdicts: new Map(),
-    });
+    };
+    const ctx = this.compileContext;
+    this.checks = [];
+    this.results = [];
+    let key: string | undefined;
+    for (const rule of this.rules) {
+      if (isCachedStructural(rule)) {
+        key ??= structureKey(this.book);
+        const { checks, results } = structuralChecks(rule, this.catalogue, key, () => compileRules([rule], ctx));
+        this.checks.push(...checks);
+        this.results.push(...results);
+        continue;
+      }
+      for (const check of compileRules([rule], ctx)) {
+        this.checks.push(check);
+        this.results.push(check.run());
+      }
+    }
     this.dependenciesReady = false;
-    this.results = this.checks.map((check) => check.run());
   }
 
   /** Builds the index from cells to the checks that read them (done once, before the first edit). */
@@ -174,7 +197,8 @@ export class Validator {
     const explanations = new Map((this.book.explanations ?? []).map((e) => [e.findingKey, e.text]));
     const all: Finding[] = [];
     // The 情况说明 is checked whole each time: a few hundred sentences, and any figure may change what they say.
-    for (const finding of checkNarrative(this.book)) {
+    // So are the 绩效目标表 (a few dozen forms): a form edit needs no invalidation, only the book's forms set.
+    for (const finding of [...checkNarrative(this.book), ...checkPerformanceForms(this.formRules, { ...this.compileContext, book: this.book })]) {
       const explanation = finding.severity === 'warning' ? explanations.get(finding.key) : undefined;
       all.push(explanation ? { ...finding, explanation } : finding);
     }

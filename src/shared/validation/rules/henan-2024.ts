@@ -1,7 +1,8 @@
 // The Henan 2024 rule catalogue (DESIGN.md §4 as it holds for 预算01–10表), as data. Ids follow the Shanxi
 // catalogue: "tNN.what" in-table, "x.what" across tables, "code.*" for codes. Henan's coded tables print only
 // 项 rows under unit rows, so class-level comparisons sum the 项 rows of each 类 (pairBy 'class').
-import type { Operand, Rule, RowSelector, SideId } from '../types';
+import type { DepartmentBudgetField, Operand, Rule, RowSelector, SideId } from '../types';
+import { performanceFormRules } from './performance-forms';
 
 const TOTAL: RowSelector = { keys: ['total'] };
 const ITEMS: RowSelector = { levels: ['item'] };
@@ -140,4 +141,31 @@ const codes: Rule[] = [
   { id: 'table.emptyNote', kind: 'emptyNote', severity: 'warning', title: '空表注明「本表无数据」' },
 ];
 
-export const HENAN_2024_RULES: readonly Rule[] = [...inTable, ...crossTable, ...codes];
+// 项目绩效目标: 河南 publishes each project's targets for the budget year (项目绩效目标汇总表), so only 年度 is required;
+// that table prints 成本/产出/效益/满意度 and the 三级指标 without any 二级指标, so 一级/二级 are not held to the framework.
+const projectForms: Rule[] = performanceFormRules({ table: 't10', column: 'total', tableName: '表10', periods: ['年度'], levels: false });
+
+/**
+ * 部门（单位）整体绩效目标表 预算情况 against the tables (seed 003: 504.11 = 467.11 + 37.00). 部门预算总额 and 资金结构 are
+ * 表3's 合计 row; 资金来源 splits 表2's 合计 row (本年收入 + 上年结转结余) as 表10 does: 政府预算资金 = the three 财政拨款
+ * budgets of this year and their carry-over, 财政专户管理资金, 单位资金 = every other source.
+ */
+const departmentBudget = (field: DepartmentBudgetField, title: string, tables: Operand[], tolerance: 'exact' | 'rounded' = 'exact'): Rule => ({
+  id: `perf.department.${field}`,
+  kind: 'departmentBudget',
+  severity: 'error',
+  title: `部门（单位）整体绩效目标表${title}`,
+  field,
+  tables,
+  tolerance,
+});
+const departmentForm: Rule[] = [
+  departmentBudget('total', '部门预算总额 = 表3合计', [op('t03', TOTAL, ['total'])]),
+  departmentBudget('governmentBudget', '政府预算资金 = 表2合计行财政拨款三项预算（含上年结转）', [op('t02', TOTAL, ['gpb', 'gfb', 'scob', 'carryGpb', 'carryGfb', 'carryScob'])], 'rounded'),
+  departmentBudget('specialAccount', '财政专户管理资金 = 表2合计行财政专户管理资金（含上年结转）', [op('t02', TOTAL, ['fsm', 'carryFsm'])], 'rounded'),
+  departmentBudget('unitFunds', '单位资金 = 表2合计行其他各项收入（含上年结转）', [op('t02', TOTAL, ['business', 'operating', 'superior', 'subsidiary', 'other', 'carryUnitFunds'])], 'rounded'),
+  departmentBudget('basic', '基本支出 = 表3合计行基本支出', [op('t03', TOTAL, ['basic'])]),
+  departmentBudget('project', '项目支出 = 表3合计行项目支出', [op('t03', TOTAL, ['project'])]),
+];
+
+export const HENAN_2024_RULES: readonly Rule[] = [...inTable, ...crossTable, ...codes, ...projectForms, ...departmentForm];

@@ -1,6 +1,7 @@
 // The Shanxi 2024 rule catalogue (DESIGN.md §4), as data. Ids read "tNN.what" for in-table rules and
 // "x.what" for cross-table rules; codes and names are "code.*".
 import type { Operand, Rule, RowSelector, SideId } from '../types';
+import { performanceFormRules } from './performance-forms';
 
 const CLASSES: RowSelector = { levels: ['class'] };
 const TOTAL: RowSelector = { keys: ['total'] };
@@ -122,7 +123,6 @@ const crossTable: Rule[] = [
   { id: 'x.t10-t06.travel', kind: 'match', severity: 'warning', title: '表十因公出国（境）费 ≥ 表六同名科目', left: op('t10', { keys: ['travelAbroad'] }, ['gpb']), right: op('t06', { names: ['因公出国（境）费用', '因公出国（境）费'] }, ['total']), pairBy: 'aggregate', relation: '>=', tolerance: 'exact' },
   { id: 'x.t10-t06.reception', kind: 'match', severity: 'warning', title: '表十公务接待费 ≥ 表六同名科目', left: op('t10', { keys: ['reception'] }, ['gpb']), right: op('t06', { names: ['公务接待费'] }, ['total']), pairBy: 'aggregate', relation: '>=', tolerance: 'exact' },
   { id: 'x.t10-t06.vehicle', kind: 'match', severity: 'warning', title: '表十公务用车运行维护费 ≥ 表六同名科目', left: op('t10', { keys: ['vehicleOperation'] }, ['gpb']), right: op('t06', { names: ['公务用车运行维护费'] }, ['total']), pairBy: 'aggregate', relation: '>=', tolerance: 'exact' },
-  { id: 'x.t12-forms', kind: 'projectForms', severity: 'error', missingSeverity: 'warning', title: '表十二每个项目有绩效目标表，年度资金总额（元）四舍五入后等于项目金额（万元）', table: 't12', column: 'total' },
   { id: 'x.t11-t06.public', kind: 'match', severity: 'warning', title: '表十一部门合计 ≤ 表六公用经费合计', left: op('t11', TOTAL, ['total']), right: op('t06', TOTAL, ['public']), pairBy: 'aggregate', relation: '<=', tolerance: 'exact' },
 ];
 
@@ -136,4 +136,7 @@ const codes: Rule[] = [
   { id: 'table.precision', kind: 'printedPrecision', severity: 'warning', title: '同一列金额的小数位数一致' },
 ];
 
-export const SHANXI_2024_RULES: readonly Rule[] = [...inTable, ...crossTable, ...codes];
+// 项目支出绩效目标表: seed 000's 市级 and seed 004's 省级 forms print both columns, 实施期 and 年度, for every project.
+const performance: Rule[] = performanceFormRules({ table: 't12', column: 'total', tableName: '表十二', periods: ['实施期', '年度'], levels: true });
+
+export const SHANXI_2024_RULES: readonly Rule[] = [...inTable, ...crossTable, ...codes, ...performance];

@@ -1,0 +1,58 @@
+// Structural checks (code structure, names against the catalogue, one name per code) read codes, names and
+// where rows sit, never figures. Their findings are kept per rule and catalogue under a key made of exactly what
+// they read, so validating a book whose structure did not change (reopened, re-validated after an edit of
+// figures, exported) reuses them instead of recomputing thousands of per-row checks.
+import type { Book } from '../book';
+import type { Catalogue } from '../catalogue';
+import type { Check } from './check';
+import type { Finding, Rule } from './types';
+
+const STRUCTURAL_KINDS: ReadonlySet<Rule['kind']> = new Set(['codeStructure', 'catalogueName', 'consistentNames']);
+
+/** Structural and ungated: a gate reads figures, so a gated rule is never cached. */
+export function isCachedStructural(rule: Rule): boolean {
+  return STRUCTURAL_KINDS.has(rule.kind) && !rule.when?.length;
+}
+
+interface Entry {
+  ids: string[];
+  results: Finding[][];
+}
+
+/** Books kept per rule and catalogue: the session's book and one or two others is the working set. */
+const KEEP = 4;
+const cache = new WeakMap<Rule, WeakMap<Catalogue, Map<string, Entry>>>();
+
+const SEP = '\u0001';
+
+/** Everything a structural check reads (and a finding's location names), as one string. */
+export function structureKey(book: Book): string {
+  const parts: string[] = [book.familyId, String(book.year)];
+  for (const table of book.tables) {
+    parts.push('\u0002', table.tableId, table.source?.sheet ?? '');
+    for (const row of table.rows) {
+      parts.push(row.side, row.key, row.level, row.code ?? '', row.name, row.govName ?? '', row.source?.sheet ?? '', row.source?.cell ?? '');
+    }
+  }
+  return parts.join(SEP);
+}
+
+/** The rule's checks with their findings: from the cache when this structure was seen, else compiled and kept. */
+export function structuralChecks(rule: Rule, catalogue: Catalogue, key: string, compile: () => Check[]): { checks: Check[]; results: Finding[][] } {
+  let byCatalogue = cache.get(rule);
+  if (!byCatalogue) cache.set(rule, (byCatalogue = new WeakMap()));
+  let entries = byCatalogue.get(catalogue);
+  if (!entries) byCatalogue.set(catalogue, (entries = new Map()));
+  const hit = entries.get(key);
+  if (hit) {
+    // Most recently used last, so the oldest is the one dropped.
+    entries.delete(key);
+    entries.set(key, hit);
+    return { checks: hit.ids.map((id, i) => ({ id, deps: [], run: () => hit.results[i] ?? [] })), results: hit.results };
+  }
+  const checks = compile();
+  const results = checks.map((check) => check.run());
+  entries.set(key, { ids: checks.map((check) => check.id), results });
+  if (entries.size > KEEP) entries.delete(entries.keys().next().value as string);
+  return { checks, results };
+}
