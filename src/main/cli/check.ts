@@ -22,12 +22,13 @@ const WORKBOOK = /\.(xlsx|xls)$/i;
 const LOCK_FILE = /^~\$/;
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { flags: ['json'], options: ['db', 'book', 'template', 'narrative'] });
+  const args = parseArgs(argv, { flags: ['json'], options: ['db', 'book', 'template', 'narrative', 'forms'] });
   const json = args.flags.has('json');
   const db = args.options.get('db');
   if (db) {
     if (args.positional.length > 0) throw new UsageError('check --db 与 Excel 文件不能同时给出。');
     if (args.options.has('narrative')) throw new UsageError('check --db 不能与 --narrative 同时使用：已存预算本按其保存的情况说明审核（可用 import --narrative 保存）。');
+    if (args.options.has('forms')) throw new UsageError('check --db 不能与 --forms 同时使用：已存预算本按其保存的绩效目标表审核（可用 import 把绩效目标表工作簿一起导入）。');
     return checkStoredBook(db, args.options.get('book'), json, io);
   }
   if (args.options.has('book')) throw new UsageError('check --book 需要同时给出 --db 数据库文件路径。');
@@ -37,11 +38,14 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   const template = args.options.get('template');
   // One 情况说明 belongs to one book: with --narrative, exactly one workbook (a folder holding just one will do).
   if (args.options.has('narrative') && inputs.length !== 1) throw new UsageError(NARRATIVE_TEXT.oneBookOnly);
+  // Likewise the 绩效目标表 workbook: its forms belong to the one book they are checked with.
+  const forms = args.options.get('forms');
+  if (forms !== undefined && inputs.length !== 1) throw new UsageError('check --forms 只能与一个工作簿一起使用：绩效目标表属于一个预算本。');
   const narrative = await narrativeOption(args.options.get('narrative'), io);
   const files = inputs.flatMap((input) => ('error' in input ? [] : [input.file]));
-  // Many workbooks: every core, progress on stderr (stdout stays the report); one with its narrative: this thread.
-  const checked = narrative
-    ? [await checkWorkbook(files[0] as string, template, narrative)]
+  // Many workbooks: every core, progress on stderr (stdout stays the report); one with its narrative or forms: this thread.
+  const checked = narrative || forms !== undefined
+    ? [await checkWorkbook(files[0] as string, template, narrative, forms !== undefined ? [forms] : [])]
     : await checkMany(files, template, (done, total, file) => {
         if (total >= 8) io.err(`已审核 ${done}/${total}：${fileLabel(file)}`);
       });
@@ -125,6 +129,9 @@ function report(results: readonly CheckResult[], single: boolean, json: boolean,
   io.out(lines.join('\n'));
 }
 
+/** Where a 绩效目标表 finding sits when it names no table figure. */
+const FORM_PLACE = { project: '绩效目标表', department: '部门整体绩效目标' } as const;
+
 const countsText = (s: ValidationSummary): string =>
   `${SEVERITY_LABELS.error} ${s.errors}，${SEVERITY_LABELS.warning} ${s.warnings}，${SEVERITY_LABELS.info} ${s.infos}`;
 
@@ -149,10 +156,10 @@ function renderBook(result: CheckedBook): string[] {
     const quoted = narrativeText(f, !at);
     return [
       `${SEVERITY_LABELS[f.severity]}${tail}`,
-      at ? tableLabel(family, at.table) : f.narrative ? NARRATIVE_TEXT.paragraph(f.narrative.paragraph + 1) : '',
-      at ? [sideName(at.side ?? 'main'), at.row].filter(Boolean).join(' ') : '',
-      at?.column ?? '',
-      at?.sheet ? `${at.sheet}${at.cell ? `!${at.cell}` : ''}` : (at?.cell ?? ''),
+      at ? tableLabel(family, at.table) : f.narrative ? NARRATIVE_TEXT.paragraph(f.narrative.paragraph + 1) : f.form ? FORM_PLACE[f.form.scope] : '',
+      at ? [sideName(at.side ?? 'main'), at.row].filter(Boolean).join(' ') : (f.form?.name ?? ''),
+      at?.column ?? f.form?.label ?? '',
+      at?.sheet ? `${at.sheet}${at.cell ? `!${at.cell}` : ''}` : (at?.cell ?? (f.form?.sheet ? `${f.form.sheet}${f.form.cell ? `!${f.form.cell}` : ''}` : '')),
       f.message + (quoted ? `　${quoted}` : '') + (f.explanation ? `　说明：${f.explanation}` : ''),
     ];
   });

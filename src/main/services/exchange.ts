@@ -101,10 +101,11 @@ export const isUnreadable = (result: CheckResult): result is UnreadableBook => '
  * Reads one workbook as a book and validates it (with `narrative` as its 情况说明, when given); unreadable input
  * becomes an entry, not an exception.
  */
-export async function checkWorkbook(file: string, template?: string, narrative?: Narrative): Promise<CheckResult> {
+/** `companions`: more workbooks of the same book (the 绩效目标表 a department keeps apart from its tables). */
+export async function checkWorkbook(file: string, template?: string, narrative?: Narrative, companions: readonly string[] = []): Promise<CheckResult> {
   let result: ImportResult;
   try {
-    result = await readWorkbooks([file], { template });
+    result = await readWorkbooks([file, ...companions], { template });
   } catch (error) {
     // One bad workbook must not stop a reviewer's batch: anything the importer throws is reported for this file.
     if (error instanceof ImportError) return { file: fileLabel(file), ok: false, error: error.message };
@@ -128,7 +129,7 @@ export function checkedBook(file: string, book: Book, findings: readonly Finding
 
 /** The DESIGN.md §7 fields first, then the extras (roundingTail, explanation, key). */
 function orderFields(finding: Finding): Finding {
-  const { rule, severity, message, locations, expected, actual, difference, roundingTail, explanation, key, narrative } = finding;
+  const { rule, severity, message, locations, expected, actual, difference, roundingTail, explanation, key, narrative, form } = finding;
   return {
     rule,
     severity,
@@ -141,6 +142,7 @@ function orderFields(finding: Finding): Finding {
     ...(explanation !== undefined ? { explanation } : {}),
     key,
     ...(narrative !== undefined ? { narrative } : {}),
+    ...(form !== undefined ? { form } : {}),
   };
 }
 
