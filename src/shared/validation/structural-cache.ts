@@ -23,18 +23,44 @@ interface Entry {
 const KEEP = 4;
 const cache = new WeakMap<Rule, WeakMap<Catalogue, Map<string, Entry>>>();
 
-const SEP = '\u0001';
-
-/** Everything a structural check reads (and a finding's location names), as one string. */
+/**
+ * Everything a structural check reads (and a finding's location names), hashed: two independent 32-bit FNV-1a
+ * style lanes over every string with its length, so a large book costs one pass over its labels and no big string.
+ */
 export function structureKey(book: Book): string {
-  const parts: string[] = [book.familyId, String(book.year)];
-  for (const table of book.tables) {
-    parts.push('\u0002', table.tableId, table.source?.sheet ?? '');
-    for (const row of table.rows) {
-      parts.push(row.side, row.key, row.level, row.code ?? '', row.name, row.govName ?? '', row.source?.sheet ?? '', row.source?.cell ?? '');
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  const mix = (text: string): void => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
     }
+    // The length ends each string, so ("ab","c") and ("a","bc") differ.
+    a = Math.imul(a ^ (text.length + 0x10000), 0x01000193);
+    b = Math.imul(b ^ (text.length + 0x10000), 0x5bd1e995);
+  };
+  let rows = 0;
+  mix(book.familyId);
+  mix(String(book.year));
+  for (const table of book.tables) {
+    mix(table.tableId);
+    mix(table.source?.sheet ?? '');
+    for (const row of table.rows) {
+      rows++;
+      mix(row.side);
+      mix(row.key);
+      mix(row.level);
+      mix(row.code ?? '');
+      mix(row.name);
+      mix(row.govName ?? '');
+      mix(row.source?.sheet ?? '');
+      mix(row.source?.cell ?? '');
+    }
+    mix(String(table.rows.length));
   }
-  return parts.join(SEP);
+  return `${book.tables.length}:${rows}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 
 /** The rule's checks with their findings: from the cache when this structure was seen, else compiled and kept. */
