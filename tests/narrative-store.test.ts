@@ -61,8 +61,8 @@ describe('migration 8: narratives', () => {
 
     const store = openStore(path);
     try {
-      expect(LATEST_SCHEMA_VERSION).toBe(8);
-      expect(store.schemaVersion()).toBe(8);
+      expect(LATEST_SCHEMA_VERSION).toBe(9);
+      expect(store.schemaVersion()).toBe(9);
       expect(store.loadBook(1)).not.toHaveProperty('narrative');
       expect(store.narrative(1)).toBeNull();
       expect(store.setNarrative(1, { paragraphs: ['2024年收入预算100万元。'] }).changed).toBe(true);

@@ -627,8 +627,8 @@ describe('migration 3: column letters and explanations', () => {
     );
     const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
     db.close();
-    expect(LATEST_SCHEMA_VERSION).toBe(8);
-    expect(versions).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(LATEST_SCHEMA_VERSION).toBe(9);
+    expect(versions).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(columns).toContain('column_letters');
     expect(explanationColumns).toEqual([
       ['book_id', 1],

@@ -17,7 +17,7 @@ export class Workbench {
   }
 
   handlers(): { [M in keyof ApiMethods]: (params: ApiParams<M>) => Promise<ApiResult<M>> | ApiResult<M> } {
-    const { app, books, editing, review, exchange, catalogue, narrative } = this.services;
+    const { app, books, editing, review, exchange, catalogue, narrative, performance } = this.services;
     return {
       'app.info': () => app.info(),
       'books.list': () => books.list(),
@@ -43,6 +43,12 @@ export class Workbench {
       'book.deleteRow': (p) => editing.deleteRow(p),
       'book.setNarrative': (p) => narrative.set({ bookId: p.bookId, paragraphs: p.paragraphs, source: p.source }),
       'book.importNarrative': (p) => narrative.import({ bookId: p.bookId, file: p.file }),
+      'book.performance': (p) => performance.overview(p.bookId),
+      'book.newForm': (p) => performance.newForm(p.bookId, p.rowKey),
+      'book.setForm': (p) => performance.setForm({ bookId: p.bookId, form: p.form, ...(p.index !== undefined ? { index: p.index } : {}) }),
+      'book.deleteForm': (p) => performance.deleteForm({ bookId: p.bookId, index: p.index }),
+      'book.setDepartmentForm': (p) => performance.setDepartmentForm({ bookId: p.bookId, form: p.form }),
+      'book.importForms': (p) => performance.importForms({ bookId: p.bookId, file: p.file }),
       'validation.explain': (p) => review.explain({ bookId: p.bookId, findingKey: p.findingKey, text: p.text }).state,
       'export.workbook': async (p) => {
         const { path, data, fileName, summary } = await exchange.export({ bookId: p.bookId, path: p.path, report: p.report });

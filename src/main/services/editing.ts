@@ -30,16 +30,18 @@ export function createEditingService(deps: { store: Store; sessions: BookSession
 
   /**
    * Undo/redo of figures come back as a patch (the cells as they now are) for the session and the renderer to lay
-   * on; undoing a row insertion or deletion changes the book's structure, so the renderer reloads.
+   * on; undoing a row insertion or deletion changes the book's structure, so the renderer reloads — and so it does
+   * when the 情况说明 or a 绩效目标表 came back, which a patch of cells cannot carry.
    */
   const history = (bookId: number, result: UndoRedoResult | null): HistoryAnswer => {
     const patch: BookPatch = { set: (result?.changes ?? []).map(asCell), derived: [] };
-    const reload = Boolean(result?.rows);
-    if (reload) sessions.forget(bookId);
+    const reload = Boolean(result?.rows || result?.narrative || result?.performance);
+    if (result?.rows) sessions.forget(bookId);
     else if (result) {
       sessions.committed(bookId, patch, result.revision);
       if (result.explanation) sessions.explanationsChanged(bookId);
       if (result.narrative) sessions.narrativeChanged(bookId);
+      if (result.performance) sessions.formsChanged(bookId);
     }
     return { ...sessions.state(bookId), changed: result !== null, patch, reload };
   };

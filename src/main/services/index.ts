@@ -7,6 +7,7 @@
 //   review     findings, 审核说明
 //   exchange   workbooks in (uploads staged, read in a worker) and out (export, check, dump)
 //   narrative  the 情况说明: set by the clerk, or read from a .docx, a .txt or a workbook's text sheets
+//   performance the 绩效目标表: projects with their forms' status, drafts, forms saved, removed or imported
 //   catalogue  code and name lookup
 import { TEMPLATE_FAMILIES } from '../../shared/template/registry';
 import type { Store } from '../store';
@@ -16,6 +17,8 @@ import { createEditingService, type EditingService } from './editing';
 import { ServiceError } from './errors';
 import { createExchangeService, type ExchangeService } from './exchange';
 import { createNarrativeService, type NarrativeService } from './narrative';
+import { readPerformanceFile } from '../import/performance';
+import { createPerformanceService, type PerformanceService } from './performance';
 import { createReviewService, type ReviewService } from './review';
 import { BookSessions } from './sessions';
 
@@ -47,6 +50,7 @@ export interface Services {
   readonly exchange: ExchangeService;
   readonly catalogue: CatalogueService;
   readonly narrative: NarrativeService;
+  readonly performance: PerformanceService;
 }
 
 const WEB_PATHS_REFUSED = '浏览器模式下不能按路径读写本机文件，请上传或下载工作簿。';
@@ -70,8 +74,9 @@ export function createServices({ store, mode, version = '0.1.0' }: ServicesOptio
     exchange,
     catalogue: createCatalogueService(),
     narrative: createNarrativeService({ store, sessions, refusePaths }),
+    performance: createPerformanceService({ store, sessions, refusePaths, readFile: readPerformanceFile }),
   };
 }
 
 export { ServiceError } from './errors';
-export type { BooksService, CatalogueService, EditingService, ExchangeService, NarrativeService, ReviewService };
+export type { BooksService, CatalogueService, EditingService, ExchangeService, NarrativeService, PerformanceService, ReviewService };

@@ -97,6 +97,23 @@ export class BookSessions {
     cached.revision = this.store.historyState(bookId).revision;
   }
 
+  /**
+   * The 绩效目标表 changed in the store (set, deleted, imported, undone or redone): the session's book takes the forms
+   * over at the store's revision. The form rules (perf.*) are checked whole at every findings() from the book's
+   * current forms, so nothing needs rebuilding.
+   */
+  formsChanged(bookId: number): void {
+    const cached = this.open.get(bookId);
+    if (!cached) return;
+    const { forms, department } = this.store.performance(bookId);
+    const book = cached.session.book;
+    if (forms.length) book.performanceForms = forms;
+    else delete book.performanceForms;
+    if (department) book.departmentPerformance = department;
+    else delete book.departmentPerformance;
+    cached.revision = this.store.historyState(bookId).revision;
+  }
+
   /** The book's structure changed (rows) or it is gone: its session is rebuilt on next use. */
   forget(bookId: number): void {
     this.open.delete(bookId);

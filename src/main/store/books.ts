@@ -6,9 +6,9 @@ import type { MoneyUnit } from '../../shared/money';
 import { amountFromColumns, rowFromColumns, sourceFromColumns, type AmountColumns, type RowColumns } from './codec';
 import { StoreError, storeMessages } from './errors';
 import type { ExplanationRepository } from './explanations';
-import type { PerformanceTargetForm } from '../../shared/performance';
 import type { LogWriter } from './log';
 import type { NarrativeRepository } from './narratives';
+import type { PerformanceRepository } from './performance';
 import { titleColumn, type Shelf } from './shelf';
 import { tableProblems, type TableWriter } from './tables';
 import type { ImportPayload, InsertBookOptions } from './types';
@@ -66,6 +66,7 @@ export function createBookRepository(
   tables: TableWriter,
   shelf: Shelf,
   narratives: NarrativeRepository,
+  performance: PerformanceRepository,
 ): BookRepository {
   const s = {
     insertBook: db.prepare(
@@ -73,8 +74,6 @@ export function createBookRepository(
        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)`,
     ),
     insertUnit: db.prepare('INSERT INTO units (book_id, position, name, kind, administrative) VALUES (?, ?, ?, ?, ?)'),
-    insertForm: db.prepare('INSERT INTO performance_forms (book_id, position, project_name, form) VALUES (?, ?, ?, ?)'),
-    forms: db.prepare<[number], { form: string }>('SELECT form FROM performance_forms WHERE book_id = ? ORDER BY position'),
     header: db.prepare<[number], BookHeaderRow>('SELECT * FROM books WHERE id = ?'),
     sources: db.prepare<[number], { file: string }>(
       'SELECT file FROM book_sources WHERE book_id = ? ORDER BY position',
@@ -119,7 +118,7 @@ export function createBookRepository(
     if (total % PROGRESS_EVERY !== 0 || total === 0) options.onProgress?.(total, total);
 
     explanations.insertAll(bookId, book.explanations ?? []);
-    (book.performanceForms ?? []).forEach((form, i) => s.insertForm.run(bookId, i, form.projectName, JSON.stringify(form)));
+    performance.insert(bookId, book.performanceForms ?? [], book.departmentPerformance ?? null);
     narratives.insert(bookId, book.narrative);
     const payload: ImportPayload = {
       sources: [...book.sources],
@@ -195,8 +194,9 @@ export function createBookRepository(
     };
     const explained = explanations.read(id);
     if (explained.length) book.explanations = explained;
-    const forms = s.forms.all(id);
-    if (forms.length) book.performanceForms = forms.map((f) => JSON.parse(f.form) as PerformanceTargetForm);
+    const forms = performance.read(id);
+    if (forms.forms.length) book.performanceForms = forms.forms;
+    if (forms.department) book.departmentPerformance = forms.department;
     const narrative = narratives.read(id);
     if (narrative) book.narrative = narrative;
     return book;

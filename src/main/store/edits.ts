@@ -1,7 +1,8 @@
 // Amount edits, and undo/redo of every undoable entry. The edit_log is the single history:
 //  - an edit (setAmount/setAmounts) appends an entry holding every cell's before/after state; an 'explain'
 //    entry (explanations.ts) holds one finding's before/after explanation text and undoes the same way, and so
-//    does a 'narrative' entry (narratives.ts) with the whole 情况说明 before and after;
+//    does a 'narrative' entry (narratives.ts) with the whole 情况说明 before and after, and a 'performanceForm'
+//    entry (performance.ts) with a 绩效目标表 (or all of them) before and after;
 //    'insertRow'/'deleteRow' entries (rows.ts) hold the row and its position, and undo by deleting/re-inserting;
 //    a 'replaceTables' entry (导入表格, tables.ts) holds whole tables before and after;
 //  - undo re-applies the `before` states of the latest edit with undone = 0, flags it undone = 1 and appends
@@ -19,6 +20,7 @@ import { StoreError, storeMessages } from './errors';
 import type { ExplanationRepository } from './explanations';
 import type { LogWriter } from './log';
 import type { NarrativeRepository } from './narratives';
+import type { PerformanceRepository } from './performance';
 import type { RowRepository } from './rows';
 import type { TableRepository } from './tables';
 import type {
@@ -32,13 +34,14 @@ import type {
   HistoryState,
   InsertRowPayload,
   NarrativeChange,
+  PerformanceFormChange,
   ReplaceTablesPayload,
   SetAmountsInput,
   UndoRedoPayload,
   UndoRedoResult,
 } from './types';
 
-const UNDOABLE = "('setAmount', 'setAmounts', 'explain', 'insertRow', 'deleteRow', 'replaceTables', 'narrative')";
+const UNDOABLE = "('setAmount', 'setAmounts', 'explain', 'insertRow', 'deleteRow', 'replaceTables', 'narrative', 'performanceForm')";
 
 interface LogRow {
   id: number;
@@ -67,6 +70,7 @@ export function createEditRepository(
   rows: RowRepository,
   tables: TableRepository,
   narratives: NarrativeRepository,
+  performance: PerformanceRepository,
 ): EditRepository {
   const s = {
     locate: db.prepare<[string, string, number, string], { title: string; row_id: number | null }>(
@@ -171,6 +175,10 @@ export function createEditRepository(
         // 情况说明: the whole narrative as it was (undo) or as set (redo).
         const narrative = narratives.restore(bookId, JSON.parse(target.payload) as NarrativeChange, state, at);
         payload = { targetSeq: target.seq, changes: [], narrative };
+      } else if (target.kind === 'performanceForm') {
+        // 绩效目标表: the form(s) as they were (undo) or as set (redo).
+        const change = performance.restore(bookId, JSON.parse(target.payload) as PerformanceFormChange, state, at);
+        payload = { targetSeq: target.seq, changes: [], performance: change };
       } else if (target.kind === 'insertRow' || target.kind === 'deleteRow') {
         const recorded = JSON.parse(target.payload) as InsertRowPayload | DeleteRowPayload;
         payload = { targetSeq: target.seq, changes: [], rows: rows.restore(bookId, target.kind, recorded, state) };

@@ -56,6 +56,10 @@ export const storeMessages = {
   badNarrative: '情况说明的格式不正确（应为若干段文字）',
   narrativeTooLarge: (problem: string) => `${problem}，无法保存`,
   narrativeSourceTooLong: (max: number) => `情况说明的来源文件名最多 ${max} 个字`,
+  badPerformanceForm: (form: string, field: string, reason: string) => `${form}的${field}不正确：${reason}`,
+  performanceFormMissing: (index: number, count: number) =>
+    count === 0 ? `预算本中还没有绩效目标表，找不到第 ${index + 1} 张` : `找不到第 ${index + 1} 张绩效目标表（预算本共有 ${count} 张）`,
+  tooManyPerformanceForms: (count: number, max: number) => `绩效目标表共 ${count} 张，超过 ${max} 张的上限，无法保存`,
   badPrecision: (tableTitle: string) => `表「${tableTitle}」的金额精度记录格式不正确。`,
   badColumnLetters: (tableTitle: string) =>
     `表“${tableTitle}”的列字母无效（应为 A–XFD 形式的大写字母）`,

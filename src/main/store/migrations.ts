@@ -224,6 +224,21 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 9,
+    name: '部门（单位）整体绩效目标表 (the department-wide performance form of a book)',
+    sql: `
+      -- At most one per book, as one JSON document (src/shared/performance/types.ts DepartmentPerformanceForm); a
+      -- book without one has no row. History lives in edit_log entries of kind 'performanceForm', which hold the
+      -- forms before and after (project forms stay in performance_forms, migration 4).
+      CREATE TABLE department_performance (
+        book_id     INTEGER PRIMARY KEY REFERENCES books(id) ON DELETE CASCADE,
+        form        TEXT    NOT NULL CHECK (json_valid(form) AND json_type(form) = 'object'),
+        updated_at  TEXT    NOT NULL,
+        actor       TEXT
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The schema version this build writes and understands. */

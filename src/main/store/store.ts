@@ -5,6 +5,7 @@ import { createExplanationRepository } from './explanations';
 import { createImportLog } from './import-log';
 import { createLogWriter } from './log';
 import { createNarrativeRepository } from './narratives';
+import { createPerformanceRepository } from './performance';
 import { schemaVersion } from './migrate';
 import { createRowRepository } from './rows';
 import { openDatabase } from './open';
@@ -27,11 +28,12 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   const explanations = createExplanationRepository(db, log, now);
   const shelf = createShelf(db, now);
   const narratives = createNarrativeRepository(db, log, now);
+  const performance = createPerformanceRepository(db, log, now);
   const tableWriter = createTableWriter(db);
-  const books = createBookRepository(db, log, now, explanations, tableWriter, shelf, narratives);
+  const books = createBookRepository(db, log, now, explanations, tableWriter, shelf, narratives, performance);
   const tables = createTableRepository(db, log, now, tableWriter, (id) => books.loadBook(id));
   const rows = createRowRepository(db, log, now);
-  const edits = createEditRepository(db, log, now, explanations, rows, tables, narratives);
+  const edits = createEditRepository(db, log, now, explanations, rows, tables, narratives, performance);
   const summaries = createSummaryRepository(db, now);
   const imports = createImportLog(db, log);
   // Shelf changes are single statements after a check; IMMEDIATE makes check and change one step.
@@ -69,6 +71,13 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     narrative: (bookId) => {
       log.assertBook(bookId);
       return narratives.read(bookId);
+    },
+    setPerformanceForm: (input) => performance.setForm(input),
+    replacePerformanceForms: (input) => performance.replaceAll(input),
+    setDepartmentPerformance: (bookId, form, options = {}) => performance.setDepartment(bookId, form, options.actor),
+    performance: (bookId) => {
+      log.assertBook(bookId);
+      return performance.read(bookId);
     },
     undo: (bookId) => edits.undo(bookId),
     redo: (bookId) => edits.redo(bookId),

@@ -3,6 +3,7 @@
 import type { Book, BookAmount, BookRow, BookTable, Explanation, Notice, RowLevel } from '../../shared/book';
 import type { MoneyUnit } from '../../shared/money';
 import type { Narrative } from '../../shared/narrative/types';
+import type { DepartmentPerformanceForm, PerformanceTargetForm } from '../../shared/performance/types';
 import type { ImportLogEntry } from '../../shared/api/contract';
 
 export type RowSide = SideId;
@@ -195,6 +196,44 @@ export interface SetNarrativeResult {
   change: NarrativeChange | null;
 }
 
+/** A book's 绩效目标表 together: its project forms in order and its 部门（单位）整体绩效目标表 (null: none). */
+export interface PerformanceSet {
+  forms: PerformanceTargetForm[];
+  department: DepartmentPerformanceForm | null;
+}
+
+/**
+ * What a 'performanceForm' edit-log entry holds, before and after:
+ *  - 'project': one form at `position` in book.performanceForms (before null: it was added there; after null: it
+ *    was removed from there and the later forms moved up one). Positions are exact because undo and redo replay
+ *    the log strictly in reverse and forward order;
+ *  - 'department': the department-wide form;
+ *  - 'all': every form at once (导入绩效目标表: replaced and appended forms are one undo step).
+ */
+export type PerformanceFormChange =
+  | { scope: 'project'; position: number; before: PerformanceTargetForm | null; after: PerformanceTargetForm | null }
+  | { scope: 'department'; before: DepartmentPerformanceForm | null; after: DepartmentPerformanceForm | null }
+  | { scope: 'all'; before: PerformanceSet; after: PerformanceSet };
+
+export interface SetPerformanceFormInput {
+  bookId: number;
+  /** Index into book.performanceForms to replace or (form null) remove; omitted: the form is appended. */
+  index?: number;
+  form: PerformanceTargetForm | null;
+  actor?: string;
+}
+
+export interface SetPerformanceResult {
+  /** False when the book already held exactly that: nothing was logged, the redo stack was kept. */
+  changed: boolean;
+  /** seq of the 'performanceForm' edit_log entry written; null when nothing changed. */
+  seq: number | null;
+  revision: number;
+  change: PerformanceFormChange | null;
+  /** Where the form now is (setPerformanceForm with a form); absent for a removal and for the other writes. */
+  index?: number;
+}
+
 /** A row addressed by template ids. */
 export interface RowRef {
   tableId: string;
@@ -281,6 +320,8 @@ export interface UndoRedoResult {
   rows?: RowStructureChange;
   /** Present when the target was a 'narrative' entry: the narrative now (before) and restored (after). */
   narrative?: NarrativeChange;
+  /** Present when the target was a 'performanceForm' entry: the form(s) now (before) and restored (after). */
+  performance?: PerformanceFormChange;
 }
 
 export interface HistoryState {
@@ -311,6 +352,7 @@ export interface UndoRedoPayload {
   explanation?: ExplanationChange;
   rows?: RowStructureChange;
   narrative?: NarrativeChange;
+  performance?: PerformanceFormChange;
 }
 
 interface EditLogBase {
@@ -334,6 +376,7 @@ export type EditLogEntry =
   | (EditLogBase & { kind: 'deleteRow'; payload: DeleteRowPayload })
   | (EditLogBase & { kind: 'replaceTables'; payload: ReplaceTablesPayload })
   | (EditLogBase & { kind: 'narrative'; payload: NarrativeChange })
+  | (EditLogBase & { kind: 'performanceForm'; payload: PerformanceFormChange })
   | (EditLogBase & { kind: 'undo' | 'redo'; payload: UndoRedoPayload });
 
 export type EditKind = EditLogEntry['kind'];
@@ -397,6 +440,18 @@ export interface Store {
   setNarrative(bookId: number, narrative: Narrative | null, options?: { actor?: string }): SetNarrativeResult;
   /** The book's 情况说明, or null when it has none. */
   narrative(bookId: number): Narrative | null;
+  /**
+   * 绩效目标表: replaces the form at `index`, appends one (no index) or removes one (form null), in one transaction
+   * logged as an undoable 'performanceForm' entry. A form that is not one (shape, sizes: src/shared/api/performance.ts)
+   * is refused with a Chinese 'invalid-value' error; an index the book does not have, likewise.
+   */
+  setPerformanceForm(input: SetPerformanceFormInput): SetPerformanceResult;
+  /** Every project form (and, when given, the department-wide form; undefined leaves it) at once: one undo step. */
+  replacePerformanceForms(input: { bookId: number; forms: readonly PerformanceTargetForm[]; department?: DepartmentPerformanceForm | null; actor?: string }): SetPerformanceResult;
+  /** Sets (or, with null, removes) the 部门（单位）整体绩效目标表: one undo step. */
+  setDepartmentPerformance(bookId: number, form: DepartmentPerformanceForm | null, options?: { actor?: string }): SetPerformanceResult;
+  /** The book's forms now (its project forms in order and the department-wide form). */
+  performance(bookId: number): PerformanceSet;
   /** Undoes the latest edit (amount, explanation or row) that is not undone; null when there is nothing to undo. */
   undo(bookId: number): UndoRedoResult | null;
   /** Redoes the most recently undone edit unless a later edit discarded it; null when nothing to redo. */

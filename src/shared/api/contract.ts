@@ -13,6 +13,9 @@ import type { Finding, ValidationSummary } from '../validation';
 import type { QuickFix, QuickFixId } from '../quick-fixes';
 import { NARRATIVE_LIMITS } from '../narrative/extract';
 import type { Narrative } from '../narrative/types';
+import type { ProjectRef } from '../performance/match';
+import type { PerformanceTargetForm } from '../performance/types';
+import { departmentFormSchema, FORM_LIMITS, performanceFormSchema, type PerformanceOverview } from './performance';
 import { array, integer, nullable, object, oneOf, optional, string, type Infer, type Schema } from './schema';
 
 export interface BookListItem {
@@ -107,6 +110,12 @@ export interface ValidationState {
   canUndo: boolean;
   canRedo: boolean;
 }
+
+/** book.setForm: the form as stored (blank skeleton rows dropped, 指标值 parsed) and where it is. */
+export type FormAnswer = ValidationState & { changed: boolean; index: number; form: PerformanceTargetForm };
+
+/** book.importForms: what was read and merged (one undo step). `message` says it in Chinese. */
+export type FormsImportAnswer = ValidationState & { changed: boolean; message: string; notices: Notice[]; replaced: number; added: number };
 
 // ---- The parts params are made of ----------------------------------------------------------------------------
 
@@ -235,6 +244,30 @@ export const API = {
    * 情况说明 part) and stores it, one undo step. `message`: what was read, in Chinese.
    */
   'book.importNarrative': method(object({ bookId, file: workbookInput })).returns<ValidationState & { narrative: Narrative | null; changed: boolean; message: string }>(),
+  /**
+   * 绩效目标: every project of the family's project table (表十二 / 表10) with its form's status — missing, or the open
+   * findings whose `form.formIndex` is the form's (errors, warnings) — the forms naming no project (or a project that
+   * already has one), and the department-wide form.
+   */
+  'book.performance': method(book).returns<PerformanceOverview>(),
+  /**
+   * 新建绩效目标表: a draft for the project row, not stored (src/main/services/performance-draft.ts): 项目名称, 实施单位,
+   * 主管部门, year, both 资金总额 = the project's amount in 元 exactly, the sources from the project table's columns
+   * (财政拨款 → 省级 or 市县（区）财政资金 by the department, 单位资金 → 单位自筹, others → 其他资金), the framework's
+   * indicator rows empty.
+   */
+  'book.newForm': method(object({ bookId, rowKey })).returns<{ form: PerformanceTargetForm; project: ProjectRef }>(),
+  /** Replaces the form at `index`, or adds one (no index): one undo step; the findings as they now are. */
+  'book.setForm': method(object({ bookId, index: optional(integer(0, FORM_LIMITS.forms - 1)), form: performanceFormSchema })).returns<FormAnswer>(),
+  /** Removes the form at `index` (the later ones move up): one undo step. */
+  'book.deleteForm': method(object({ bookId, index: integer(0, FORM_LIMITS.forms - 1) })).returns<ValidationState & { changed: boolean }>(),
+  /** Sets (null: removes) the 部门（单位）整体绩效目标表: one undo step. */
+  'book.setDepartmentForm': method(object({ bookId, form: nullable(departmentFormSchema) })).returns<ValidationState & { changed: boolean }>(),
+  /**
+   * 导入绩效目标表 from a workbook (src/main/import/performance): a form of a project that already has one takes its
+   * place, the others are added, a department-wide form replaces the book's — one undo step.
+   */
+  'book.importForms': method(object({ bookId, file: workbookInput })).returns<FormsImportAnswer>(),
   'validation.explain': method(object({ bookId, findingKey: plainText(500, '问题编号文本'), text: nullable(string({ max: 5000 })) })).returns<ValidationState>(),
   'export.workbook': method(
     object({ bookId, path: optional(plainText(4096, '不含控制字符的文件路径文本')), report: optional(oneOf(['auto', 'always', 'never'] as const)) }),

@@ -15,6 +15,10 @@ import { ImportIntoBook } from '../books/ImportIntoBook';
 import { download } from '../files';
 import { Grid } from '../grid/Grid';
 import type { Notify } from '../messages/useMessages';
+import { PERFORMANCE_TEXT } from '../messages/performance-text';
+import type { FieldFocus } from '../performance/FormEditor';
+import { PerformanceView, type PerformanceRoute } from '../performance/PerformanceView';
+import { ProjectFormButton } from '../performance/ProjectFormButton';
 import type { Route } from '../route';
 import { FindBar } from './FindBar';
 import { FindingsPanel, type PanelFixes } from './FindingsPanel';
@@ -46,13 +50,15 @@ const sameCell = (a: Focus | undefined, b: Focus | undefined): boolean => a?.sid
 const addressOf = (l: Location): CellAddress => ({ tableId: l.tableId, side: l.side ?? 'main', rowKey: l.rowKey, columnId: l.columnId ?? '' });
 
 export function BookView({ bookId, route, travelled, onNavigate, onClose, onMessage, command }: BookViewProps): ReactElement {
-  const { book, state, computed, setState, showPatch, reload } = useBook(bookId, onMessage);
+  const { book, state, computed, setState, showPatch, updateBook, reload } = useBook(bookId, onMessage);
   const [tableId, setTableId] = useState(route.tableId ?? 't01');
   const [focus, setFocus] = useState<Focus | undefined>(route.cell);
   const [saving, setSaving] = useState(false);
   const [selected, setSelected] = useState<{ side: string; rowKey: string } | undefined>();
   /** The tables (the grid), the 概览 page or the 打印预览. */
-  const [view, setView] = useState<'table' | 'overview' | 'print' | 'narrative'>('table');
+  const [view, setView] = useState<'table' | 'overview' | 'print' | 'narrative' | 'performance'>(route.performance ? 'performance' : 'table');
+  /** The 绩效目标表 field a finding asked for. */
+  const [formFocus, setFormFocus] = useState<(FieldFocus & { formIndex: number }) | undefined>();
   const [recent, setRecent] = useState<RecentEdit[]>([]);
   const [selectedGroup, setSelectedGroup] = useState<string | undefined>();
   const [fixes, setFixes] = useState<PanelFixes | undefined>();
@@ -71,6 +77,8 @@ export function BookView({ bookId, route, travelled, onNavigate, onClose, onMess
   // Back/forward (or a typed address) move within this book; our own updates of the address bar do not.
   useEffect(() => {
     if (travelled === 0) return;
+    if (route.performance) setView('performance');
+    else if (view === 'performance') setView('table');
     if (route.tableId && route.tableId !== tableId) setTableId(route.tableId);
     if (route.cell && !sameCell(route.cell, focus)) setFocus(route.cell);
   }, [travelled]);
@@ -174,8 +182,25 @@ export function BookView({ bookId, route, travelled, onNavigate, onClose, onMess
     setFixes({ groupKey: group.key, list: found.slice(0, 3).map((x) => x.fix) });
   };
 
+  /** The 绩效目标 view: the list, a form, or a new form for a project (a new history entry). */
+  const showPerformance = useCallback(
+    (performance: PerformanceRoute, mode: 'push' | 'replace' = 'push') => {
+      setView('performance');
+      setFormFocus(undefined);
+      onNavigate({ bookId, performance }, mode);
+    },
+    [bookId, onNavigate],
+  );
+
   const selectGroup = (group: CauseGroup): void => {
     setSelectedGroup(group.key);
+    // A finding on a 绩效目标表 opens the form at its field (its 表十二 cell stays a link).
+    const form = group.primary.form;
+    if (form?.scope === 'project' && form.formIndex !== undefined) {
+      showPerformance({ formIndex: form.formIndex });
+      setFormFocus({ field: form.field, at: Date.now(), formIndex: form.formIndex });
+      return;
+    }
     const target = group.target ?? (group.primary.locations[0] ? addressOf(group.primary.locations[0]) : undefined);
     if (target) show(target);
     void loadFixes(group);
@@ -256,11 +281,12 @@ export function BookView({ bookId, route, travelled, onNavigate, onClose, onMess
   if (!book || !state || !family || !plan || !def) return <main className="loading">{UI_TEXT.loading}</main>;
   const tableFindings = state.findings.filter((f) => f.locations.some((l) => l.tableId === def.id));
   const narrativeProblems = state.findings.filter((f) => f.narrative && f.severity !== 'info' && !f.explanation).length;
+  const formProblems = state.findings.filter((f) => f.form && f.severity !== 'info' && !f.explanation).length;
   return (
     <div className="book">
       <header className="toolbar">
         <button type="button" onClick={onClose}>{UI_TEXT.back}</button>
-        <h1>{book.department} · {book.year}年 · {family.name}</h1>
+        <h1 title={`${book.department} · ${book.year}年 · ${family.name}`}>{book.department} · {book.year}年 · {family.name}</h1>
         <button type="button" onClick={() => void history('book.undo')} disabled={!state.canUndo}>{UI_TEXT.undo}</button>
         <button type="button" onClick={() => void history('book.redo')} disabled={!state.canRedo}>{UI_TEXT.redo}</button>
         <button type="button" onClick={() => setFinding(true)} title="Ctrl+F">{UI_TEXT.find}</button>
@@ -269,6 +295,12 @@ export function BookView({ bookId, route, travelled, onNavigate, onClose, onMess
           {UI_TEXT.narrative}
           {narrativeProblems > 0 && <span className="badge error">{narrativeProblems}</span>}
         </button>
+        {family.projects && (
+          <button type="button" onClick={() => (view === 'performance' ? show({ tableId }) : showPerformance({}))} aria-pressed={view === 'performance'}>
+            {PERFORMANCE_TEXT.view}
+            {formProblems > 0 && <span className="badge error">{formProblems}</span>}
+          </button>
+        )}
         <button type="button" onClick={() => setView(view === 'overview' ? 'table' : 'overview')} aria-pressed={view === 'overview'}>{UI_TEXT.overview}</button>
         <button type="button" onClick={() => setView('print')}>{UI_TEXT.printPreview}</button>
         <ImportIntoBook bookId={bookId} onDone={() => void reload()} onMessage={onMessage} />
@@ -279,13 +311,27 @@ export function BookView({ bookId, route, travelled, onNavigate, onClose, onMess
       {view === 'print' && <PrintPreview book={book} family={family} onClose={() => setView('table')} />}
       <TableTabs family={family} year={book.year} selected={def.id} findings={state.findings} onSelect={(id) => show({ tableId: id })} />
       <div className="workspace">
-        {view === 'narrative' ? (
+        {view === 'performance' ? (
+          <PerformanceView
+            bookId={bookId}
+            book={book}
+            state={state}
+            route={route.performance ?? {}}
+            {...(formFocus && formFocus.formIndex === route.performance?.formIndex ? { focus: formFocus } : {})}
+            onNavigate={showPerformance}
+            onState={setState}
+            onForms={(update) => updateBook((b) => ({ ...b, performanceForms: update(b.performanceForms ?? []) }))}
+            onReload={() => void reload()}
+            onMessage={onMessage}
+          />
+        ) : view === 'narrative' ? (
           <NarrativeView bookId={bookId} book={book} findings={state.findings.filter((f) => f.narrative)} onChanged={() => void reload()} onShow={show} onMessage={onMessage} />
         ) : view === 'overview' ? (
           <Overview book={book} family={family} state={state} />
         ) : (
           <section className="sheet" aria-label={plan.title}>
             <div className="sheet-title">
+              <ProjectFormButton book={book} tableId={def.id} {...(selected ? { selected } : {})} onOpen={showPerformance} onMessage={onMessage} />
               {plan.title}
               <RowTools bookId={bookId} book={book} def={def} {...(selected ? { selected } : {})} onChanged={() => void reload()} onMessage={onMessage} />
             </div>

@@ -14,6 +14,8 @@ export interface BookData {
   computed: ReadonlySet<string>;
   setState(state: ValidationState): void;
   showPatch(patch: BookPatch): void;
+  /** A change the services answered with outside figures (a 绩效目标表 saved): laid onto the shown copy. */
+  updateBook(update: (book: Book) => Book): void;
   reload(): Promise<void>;
 }
 
@@ -42,5 +44,7 @@ export function useBook(bookId: number, notify: Notify): BookData {
     });
   }, []);
 
-  return { ...(book ? { book } : {}), ...(state ? { state } : {}), computed, setState, showPatch, reload };
+  const updateBook = useCallback((update: (book: Book) => Book) => setBook((current) => (current ? update(current) : current)), []);
+
+  return { ...(book ? { book } : {}), ...(state ? { state } : {}), computed, setState, showPatch, updateBook, reload };
 }
