@@ -378,6 +378,15 @@ describe('findRepeatedRun', () => {
     expect(findRepeatedRun(text, options)?.run).toBe(run);
   });
 
+  it('finds a repeat deep in long prose, and stays linear on text made of one character', () => {
+    // Long 项目概况 are common; the search once sliced every pair of runs (20 s for 3,000 characters).
+    const sentence = '补充机关公用经费不足，保证机关正常运行，按照规定标准按时支付各项费用。';
+    const prose = `${sentence.repeat(400)}确保确保完成。`;
+    expect(findRepeatedRun(prose, options)).toMatchObject({ run: '确保', start: [...sentence].length * 400 });
+    expect(findRepeatedRun(sentence.repeat(400), options)).toBeUndefined();
+    expect(findRepeatedRun('性'.repeat(5000), options)?.run.length).toBe(64); // every shorter run is a 「…性」 compound
+  });
+
   it.each(['常常', '多多', '天天向上', '100100', '≥90%', 'abab', '一步一步', '一个一个落实', '研究研究', '保障保障性住房', '保障能够保障全年网络正常需要', '完成年内完成', ''])('%s is not a repeat', (text) => {
     expect(findRepeatedRun(text, options)).toBeUndefined();
   });

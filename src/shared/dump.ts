@@ -1,6 +1,7 @@
 // The normalised, diff-able form of a book (DESIGN.md §7 `dump`): values as decimal strings in the book's
-// unit, blank cells omitted, tables in template order.
+// unit, blank cells omitted, tables in template order; the 绩效目标表 when the book has them.
 import type { Book, Notice } from './book';
+import { dumpDepartmentForm, dumpProjectForm, type DumpDepartmentForm, type DumpProjectForm } from './dump-performance';
 import { findFamily } from './template/registry';
 import { substituteYear } from './template/types';
 
@@ -34,6 +35,9 @@ export interface Dump {
   units: { name: string; kind: string; administrative?: boolean }[];
   tables: DumpTable[];
   notices: Notice[];
+  /** Only when the book has forms, so dumps of books without them are unchanged. */
+  performanceForms?: DumpProjectForm[];
+  departmentPerformance?: DumpDepartmentForm;
 }
 
 export function toDump(book: Book, notices: readonly Notice[]): Dump {
@@ -72,5 +76,7 @@ export function toDump(book: Book, notices: readonly Notice[]): Dump {
       };
     }),
     notices: [...notices],
+    ...(book.performanceForms?.length ? { performanceForms: book.performanceForms.map(dumpProjectForm) } : {}),
+    ...(book.departmentPerformance ? { departmentPerformance: dumpDepartmentForm(book.departmentPerformance) } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // CLI commands (DESIGN.md §7). Each returns its exit code; the entry point only dispatches. Workbooks are read and
 // books stored, dumped, checked and exported by the services (src/main/services), as in the app and the web host.
 import { toDump, type Dump } from '../../shared/dump';
+import { performanceDumpLines } from '../../shared/dump-performance';
 import { formatAmount, Dec } from '../../shared/money';
 import { tableLabel } from '../../shared/labels';
 import { findFamily } from '../../shared/template/registry';
@@ -30,7 +31,9 @@ export const USAGE = `用法：budget-workbench <命令> [参数]
   export-doc 文件… --out 输出.docx  生成完整的部门预算公开文档（Word：封面、目录、部门概况、全部表格、情况说明、
                                   名词解释；也可 --db 数据库 --book 编号）；仍有错误时退出码 1，--force 强制
   check 文件或文件夹… [--json]    审核工作簿（每个文件单独成本；文件夹取其中的 .xlsx/.xls），列出错误、警告和提示；
-                                  --narrative 说明文件 连同情况说明一起审核（只能给一个工作簿）
+                                  --narrative 说明文件 连同情况说明一起审核（只能给一个工作簿）；
+                                  --forms 绩效目标表.xlsx 连同另存的项目支出绩效目标表一起审核（只能给一个工作簿；
+                                  与报表在同一工作簿中的绩效目标表无需此项）
   check --db 数据库 --book 编号 [--json]  审核已存预算本（附带已填写的审核说明）
   explain --db 数据库 --book 编号 --finding 问题编号 --text 说明   为警告填写审核说明（--clear 清除；错误不能说明放行）
   web [--db 数据文件] [--port 端口号] [--open]   在本机浏览器中使用工作台（第一行输出访问地址；--open 自动打开浏览器；
@@ -126,6 +129,7 @@ function dumpText(dump: Dump & { narrative?: Narrative }): string {
     }
     lines.push('');
   }
+  lines.push(...performanceDumpLines(dump));
   if (dump.narrative) {
     lines.push(`情况说明${dump.narrative.source ? `（${dump.narrative.source}）` : ''}：`);
     dump.narrative.paragraphs.forEach((paragraph, i) => lines.push(`  ${i + 1}. ${paragraph}`));

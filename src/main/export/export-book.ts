@@ -11,6 +11,7 @@ import { DEFAULT_FONTS } from './style';
 import { REPORT_SHEET, writeReport } from './write-report';
 import { exportTitle, reportTitle } from '../../shared/labels';
 import { writeTable } from './write-table';
+import { placedCell, writePerformanceSheets, type PlacedForms } from './performance/write-forms';
 import { describeWriteError } from './write-errors';
 
 export type ReportChoice = 'auto' | 'always' | 'never';
@@ -34,7 +35,9 @@ export function buildWorkbook(book: Book, report: ReportChoice = 'auto'): { work
     const sheet = workbook.addWorksheet(def.sheetName);
     placed.set(def.id, { sheet: def.sheetName, cells: writeTable(sheet, planTable(book, def, book.tables.find((t) => t.tableId === def.id), family, 'print'), fonts) });
   }
-  const findings = new Validator(book).findings().map((finding) => inExport(finding, placed));
+  // The 绩效目标表 after the tables, before the 审核报告.
+  const forms = writePerformanceSheets(workbook, book, fonts);
+  const findings = new Validator(book).findings().map((finding) => inExport(finding, placed, forms));
   const summary = summarise(findings);
   const reportIncluded = report === 'always' || (report === 'auto' && summary.errors + summary.warnings > 0);
   if (reportIncluded) {
@@ -44,10 +47,14 @@ export function buildWorkbook(book: Book, report: ReportChoice = 'auto'): { work
   return { workbook, result: { summary, findings, reportIncluded, sheets: workbook.worksheets.map((s) => s.name) } };
 }
 
-/** Points a finding's locations at the exported workbook's sheets and cells. */
-function inExport(finding: Finding, placed: Map<string, { sheet: string; cells: Map<string, string> }>): Finding {
+/** Points a finding's locations (and its form field) at the exported workbook's sheets and cells. */
+function inExport(finding: Finding, placed: Map<string, { sheet: string; cells: Map<string, string> }>, forms: PlacedForms): Finding {
+  const form = finding.form;
+  const formSheet = form && (form.scope === 'department' ? forms.department : form.formIndex !== undefined ? forms.projects[form.formIndex] : undefined);
+  const formCell = formSheet && form ? placedCell(formSheet, form.field) : undefined;
   return {
     ...finding,
+    ...(form && formSheet ? { form: { ...form, sheet: formSheet.sheet, ...(formCell ? { cell: formCell } : {}) } } : {}),
     locations: finding.locations.map((location) => {
       const table = placed.get(location.tableId);
       if (!table) return location;

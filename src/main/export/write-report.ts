@@ -9,10 +9,17 @@ export const REPORT_SHEET = '审核报告';
 const COLUMNS: { header: string; width: number; value: (f: Finding, i: number, family: Numbered) => string | number }[] = [
   { header: '序号', width: 6, value: (_f, i) => i + 1 },
   { header: '级别', width: 13, value: (f) => SEVERITY_LABELS[f.severity] + (f.roundingTail ? '（尾差）' : '') },
-  { header: '位置', width: 34, value: (f, _i, family) => f.locations.slice(0, 3).map((l) => `${tableLabel(family, l.table)}${l.sheet && l.cell ? ` ${l.sheet}!${l.cell}` : ''}`).join('；') + (f.locations.length > 3 ? ' 等' : '') },
+  { header: '位置', width: 34, value: (f, _i, family) => [formPlace(f), ...f.locations.slice(0, 3).map((l) => `${tableLabel(family, l.table)}${l.sheet && l.cell ? ` ${l.sheet}!${l.cell}` : ''}`)].filter(Boolean).join('；') + (f.locations.length > 3 ? ' 等' : '') },
   { header: '问题', width: 70, value: (f) => f.message },
   { header: '审核说明', width: 40, value: (f) => f.explanation ?? '' },
 ];
+
+/** A 绩效目标表 finding's place: the form's sheet and cell in this workbook and the field, e.g. 「绩效-J水电物业经费!H6 年度资金总额」. */
+function formPlace(f: Finding): string {
+  if (!f.form) return '';
+  const at = f.form.sheet ? `${f.form.sheet}${f.form.cell ? `!${f.form.cell}` : ''} ` : `${f.form.name} `;
+  return `${at}${f.form.label}`;
+}
 
 /** `family` names the tables (表一 or 表1, src/shared/labels.ts). */
 export function writeReport(sheet: ExcelJS.Worksheet, findings: readonly Finding[], title: string, fonts: { body: string; title: string }, family: Numbered): void {

@@ -1,6 +1,7 @@
 // Book → the whole disclosure document (部门预算公开) as a Word document: cover, 目录, then the family's parts in the
 // family's order (src/shared/template/document-outline.ts) — 部门概况, every template table as the Excel export lays it
-// out, the clerk's 情况说明, 名词解释. The cover and the 目录 carry no page number; numbering starts at the first part.
+// out, the clerk's 情况说明, 名词解释 — then the book's 绩效目标表 as 附件. The cover and the 目录 carry no page number;
+// numbering starts at the first part.
 import { Document, Footer, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import type { Book } from '../../../shared/book';
 import { planTable, type TablePlan } from '../../../shared/export/layout';
@@ -9,6 +10,7 @@ import { planDocument, type DocumentPlan } from '../../../shared/template/docume
 import { findFamily } from '../../../shared/template/registry';
 import { FONT_TABLE, FONTS, halfPoints, SIZES, twips } from './look';
 import { allScripts, centred, ContentsCollector } from './runs';
+import { performanceSections } from './performance-section';
 import { tableSection } from './table-section';
 import { contentsSection, coverSection, textPartSection } from './text-sections';
 
@@ -38,6 +40,8 @@ export function buildDocument(book: Book): BuiltDocument {
       sections.push(tableSection({ plan: table, entry, ...(i === 0 ? { partHeading: part.heading } : {}), contents, footer: pageFooter(), firstNumbered: firstNumbered && i === 0 }));
     });
   }
+  // The 绩效目标表 as 附件 after every part, when the book has them.
+  sections.push(...performanceSections({ book, contents, footer: pageFooter }));
   const document = new Document({
     title: plan.name,
     creator: '预算公开工作台',

@@ -28,6 +28,8 @@ export interface RepeatOptions {
 }
 
 const EXCERPT_CONTEXT = 8;
+/** Longer runs of Chinese without a single punctuation mark are not typed twice by accident; the cap bounds the work. */
+const MAX_RUN = 64;
 
 /** The first run of ≥ minRun Chinese characters written twice in a row, or undefined. Spaces are ignored. */
 export function findRepeatedRun(text: string, options: RepeatOptions = {}): RepeatedRun | undefined {
@@ -38,11 +40,19 @@ export function findRepeatedRun(text: string, options: RepeatOptions = {}): Repe
   const whole = chars.join('');
   if ((options.allowed ?? []).some((word) => normaliseName(word) === normaliseName(whole))) return undefined;
   const suffixes = new Set(options.compoundSuffixes ?? []);
+  // A run is Chinese throughout, so from each start only lengths up to the next non-Chinese character are tried, and
+  // a pair of copies is compared character by character: linear in practice, where slicing every pair was cubic
+  // (a 3,000-character 项目概况 took 20 s).
+  const han = chars.map((c) => HAN.test(c));
+  const sameRun = (start: number, length: number): boolean => {
+    for (let k = 0; k < length; k++) if (chars[start + k] !== chars[start + length + k]) return false;
+    return true;
+  };
   for (let start = 0; start + 2 * minRun <= chars.length; start++) {
-    for (let length = minRun; start + 2 * length <= chars.length; length++) {
-      const run = chars.slice(start, start + length).join('');
-      if (!HAN.test(run) || run !== chars.slice(start + length, start + 2 * length).join('')) continue;
-      if (length === 2 && run.startsWith('一')) continue; // 一步一步, 一个一个
+    for (let length = 1; length <= MAX_RUN && start + 2 * length <= chars.length; length++) {
+      if (!han[start + length - 1]) break;
+      if (length < minRun || !sameRun(start, length)) continue;
+      if (length === 2 && chars[start] === '一') continue; // 一步一步, 一个一个
       if (suffixes.has(chars[start + 2 * length] ?? '')) continue; // 保障保障性住房
       const from = Math.max(0, start - EXCERPT_CONTEXT);
       const to = Math.min(chars.length, start + 2 * length + EXCERPT_CONTEXT);
