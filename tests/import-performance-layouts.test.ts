@@ -210,10 +210,12 @@ describe('seed 003: 河南 部门（单位）整体绩效目标表 and 项目绩
 
   it('reads the department form: name, goal, tasks, budget figures in 万元 and the indicators with carry-down', async () => {
     const read = await readPerformanceFile(file);
-    expect(read.forms).toEqual([]);
-    expect(read.summary).toBe('读到 1 张部门（单位）整体绩效目标表');
+    // The 汇总表 on the other sheet gives its one project (tests/import-performance-summary.test.ts reads it closely).
+    expect(read.forms.map((f) => [f.projectName, f.layout, f.department])).toEqual([['金融及处非工作经费', 'summary', { code: '154', name: '新乡市金融工作局' }]]);
+    expect(read.summary).toBe('读到 1 张项目支出绩效目标表和 1 张部门（单位）整体绩效目标表');
     expect(read.notices).toEqual([
-      { level: '提示', file: 'henan-forms.xlsx', sheet: '项目绩效目标汇总表', cell: 'A1', message: '「2024 年部门预算项目绩效目标汇总表」是项目绩效目标汇总表，暂不导入；各项目的绩效目标请以项目支出绩效目标表导入。' },
+      { level: '提示', file: 'henan-forms.xlsx', sheet: '项目绩效目标汇总表', cell: 'H13', message: '项目「金融及处非工作经费」第 13–18 行的绩效指标比表头左移了一列（常见于从 PDF 转换的表格），已按表头的三级指标、指标值列读取，请核对。' },
+      { level: '提示', file: 'henan-forms.xlsx', sheet: '项目绩效目标汇总表', cell: 'I20', message: '「业出具金融合规证明」单独成行，是上方「2024 年市金融局为拟上市企」跨页断开的后半部分，已接在其后（请核对）。' },
     ]);
     const d = read.department;
     expect(d?.title).toBe('部门（单位）整体绩效目标表');
@@ -264,15 +266,16 @@ describe('seed 003: 河南 部门（单位）整体绩效目标表 and 项目绩
     expect((await levels(plain))?.[2]).toEqual(['产出指标', '重点工作任务完成', '丙']);
   });
 
-  it('puts the department form on the book imported with 河南\'s tables, the summary skipped with a 提示', async () => {
+  it('puts the department form on the book imported with 河南\'s tables, the summary\'s project as a form', async () => {
     const tables = await importWorkbooks([HENAN_XLSX]);
     const { book, notices } = await importWorkbooks([HENAN_XLSX, file]);
     expect(book.departmentPerformance?.departmentName).toBe('新乡市金融工作局');
     expect(book.departmentPerformance?.budget.total).toBe('504.11');
-    expect('performanceForms' in book).toBe(false);
+    expect(book.performanceForms?.map((f) => f.projectName)).toEqual(['金融及处非工作经费']);
     const added = notices.filter((n) => !tables.notices.some((m) => m.message === n.message));
     expect(added).toEqual([
-      { level: '提示', file: 'henan-forms.xlsx', sheet: '项目绩效目标汇总表', cell: 'A1', message: '「2024 年部门预算项目绩效目标汇总表」是项目绩效目标汇总表，暂不导入；各项目的绩效目标请以项目支出绩效目标表导入。' },
+      { level: '提示', file: 'henan-forms.xlsx', sheet: '项目绩效目标汇总表', cell: 'H13', message: '项目「金融及处非工作经费」第 13–18 行的绩效指标比表头左移了一列（常见于从 PDF 转换的表格），已按表头的三级指标、指标值列读取，请核对。' },
+      { level: '提示', file: 'henan-forms.xlsx', sheet: '项目绩效目标汇总表', cell: 'I20', message: '「业出具金融合规证明」单独成行，是上方「2024 年市金融局为拟上市企」跨页断开的后半部分，已接在其后（请核对）。' },
     ]);
   });
 });

@@ -77,6 +77,8 @@ export const performanceFormSchema: Schema<PerformanceTargetForm> = object({
   indicators: array(indicator, { max: FORM_LIMITS.indicators }),
   contacts: object({ responsiblePerson: optional(shortText), handler: optional(shortText), phone: optional(shortText), filledOn: optional(shortText) }),
   source: optional(source),
+  /** Read from 河南's 项目绩效目标汇总表 (PerformanceTargetForm.layout). */
+  layout: optional(oneOf(['summary'] as const)),
 });
 
 const figure = optional(amountText);

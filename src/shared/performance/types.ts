@@ -103,6 +103,14 @@ export interface PerformanceTargetForm {
   indicators: PerformanceIndicator[];
   contacts: PerformanceContacts;
   source?: FormSource;
+  /**
+   * The layout the form was read from, absent for a full 项目支出绩效目标表. 'summary': one project of 河南's
+   * 项目绩效目标汇总表, which prints only the 年度 money (资金总额 and its sources, in 万元; held here in 元) and
+   * 年度 indicators under the 一级 columns 成本指标 / 产出指标 / 效益指标 / 满意度指标 (no 二级指标): 项目属性, 项目期,
+   * 概况 … 总体目标, 实施期 and contacts are blank because the table has none, not because the clerk left them out.
+   * `source.cell` is then the project's row (its 编码 cell), not a title.
+   */
+  layout?: 'summary';
 }
 
 /** 年度主要任务 of the 部门（单位）整体绩效目标表. */

@@ -7,6 +7,8 @@ import { fileLabel } from '../file-label';
 import { findFormBlocks, type FormBlock } from './blocks';
 import { performanceMatchNotices } from './match-notices';
 import { readPerformanceSheet } from './read-sheet';
+import { fitDepartmentForm, fitProjectForms } from './fit-limits';
+import { settleSummaryForm } from './summary-funds';
 
 export interface PerformanceCollector {
   forms: PerformanceTargetForm[];
@@ -41,7 +43,11 @@ export function clipRegions<T extends { titleRow: number; endRow: number }>(regi
 
 /** Puts the forms on the book (absent when none were read) and adds the form ↔ project notices. */
 export function attachPerformance(book: Book, collector: PerformanceCollector, notices: Notice[]): void {
-  if (collector.forms.length > 0) book.performanceForms = collector.forms;
-  if (collector.department) book.departmentPerformance = collector.department;
+  // A 汇总表's forms take the department's name the import settled on (the table prints 「本级」).
+  const department = book.department || collector.department?.departmentName;
+  const forms = fitProjectForms(collector.forms.map((form) => settleSummaryForm(form, department)), notices);
+  if (forms.length > 0) book.performanceForms = forms;
+  const departmentForm = collector.department && fitDepartmentForm(collector.department, notices);
+  if (departmentForm) book.departmentPerformance = departmentForm;
   notices.push(...performanceMatchNotices(book));
 }

@@ -3,3 +3,4 @@ export { findFormBlocks, holdsPerformanceForms, titleKind, type FormBlock, type 
 export { readPerformanceSheet, type PerformanceSheet, type PerformanceSheetOptions } from './read-sheet';
 export { readPerformanceFile, performanceSummary, type PerformanceFile } from './read-file';
 export { performanceMatchNotices } from './match-notices';
+export { governmentBudgetSource, settleSummaryForm } from './summary-funds';

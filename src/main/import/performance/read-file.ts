@@ -4,6 +4,8 @@ import type { DepartmentPerformanceForm, PerformanceTargetForm } from '../../../
 import { readWorkbook } from '../read-workbook';
 import { fileLabel } from '../file-label';
 import { readPerformanceSheet } from './read-sheet';
+import { fitDepartmentForm, fitProjectForms } from './fit-limits';
+import { settleSummaryForm } from './summary-funds';
 
 export interface PerformanceFile {
   forms: PerformanceTargetForm[];
@@ -27,6 +29,16 @@ export async function readPerformanceFile(path: string): Promise<PerformanceFile
     } else {
       result.department = read.department;
     }
+  }
+  // A 汇总表's forms take the name of the department whose 整体绩效目标表 is in the same workbook.
+  result.forms = fitProjectForms(
+    result.forms.map((form) => settleSummaryForm(form, result.department?.departmentName)),
+    result.notices,
+  );
+  if (result.department) {
+    const fitted = fitDepartmentForm(result.department, result.notices);
+    if (fitted) result.department = fitted;
+    else delete result.department;
   }
   result.summary = performanceSummary(fileLabel(path), result.forms.length, result.department !== undefined);
   return result;

@@ -5,6 +5,7 @@ import type { SheetGrid } from '../grid';
 import { findFormBlocks, type FormBlock } from './blocks';
 import { readDepartmentForm } from './department-form';
 import { readProjectForm } from './project-form';
+import { readSummaryForms } from './summary-form';
 import { noticeAt, type Place } from './tokens';
 
 export interface PerformanceSheet {
@@ -36,7 +37,7 @@ export function readPerformanceSheet(file: string, sheet: SheetGrid, options: Pe
 function readBlock(place: Place, block: FormBlock, result: PerformanceSheet): void {
   const at = block.title;
   if (block.kind === 'summary') {
-    result.notices.push(noticeAt(place, '提示', at?.row ?? block.start, at?.column ?? 1, `「${at?.text ?? '绩效目标汇总表'}」是项目绩效目标汇总表，暂不导入；各项目的绩效目标请以项目支出绩效目标表导入。`));
+    result.forms.push(...readSummaryForms(place, block, result.notices));
     return;
   }
   if (block.kind === 'department') {
