@@ -68,3 +68,53 @@ describe('structural findings cache', () => {
     expect(structureKey(refigured)).toBe(structureKey(book));
   });
 });
+
+describe('compiled checks reused for the same book', () => {
+  /** 表二's first 项 row and its first amount column. */
+  const firstFigure = (b: Book) => {
+    const row = itemRow(b);
+    const column = Object.keys(row.values)[0] as string;
+    return { row, column };
+  };
+  const errorsAt = (b: Book, rowKey: string) => new Validator(b).findings().filter((f) => f.severity === 'error' && f.locations.some((l) => l.rowKey === rowKey));
+
+  it('reads figures changed behind its back, and agrees with a fresh copy', () => {
+    const b = fresh();
+    expect(new Validator(b).findings().filter((f) => f.severity === 'error')).toEqual([]);
+    const { row, column } = firstFigure(b);
+    (row.values[column] as { value: string }).value = '999999.99';
+    const reused = new Validator(b).findings();
+    expect(errorsAt(b, row.key).length).toBeGreaterThan(0);
+    expect(reused).toEqual(new Validator(structuredClone(b)).findings());
+    delete row.values[column];
+    expect(new Validator(b).findings()).toEqual(new Validator(structuredClone(b)).findings());
+  });
+
+  it('compiles afresh when a row object is replaced, a row is added, or a figure needs more decimals', () => {
+    const b = fresh();
+    new Validator(b).findings();
+    const t02 = b.tables.find((t) => t.tableId === 't02');
+    if (!t02) throw new Error('no 表二');
+    const { row, column } = firstFigure(b);
+    const index = t02.rows.indexOf(row);
+    const replaced = { ...row, values: { ...row.values, [column]: { value: '888888.88' } } };
+    t02.rows[index] = replaced; // same key, new object: the old checks would read the old row
+    expect(errorsAt(b, row.key).length).toBeGreaterThan(0);
+    expect(new Validator(b).findings()).toEqual(new Validator(structuredClone(b)).findings());
+    (replaced.values[column] as { value: string }).value = '1.005';
+    expect(new Validator(b).findings()).toEqual(new Validator(structuredClone(b)).findings());
+  });
+
+  it('keeps an editing validator right while another validates the same book', () => {
+    const b = fresh();
+    const editing = new Validator(b);
+    const { row, column } = firstFigure(b);
+    const original = row.values[column]?.value ?? '0';
+    editing.setValue('t02', 'main', row.key, column, '777.77');
+    const other = new Validator(b).findings();
+    expect(other).toEqual(editing.findings());
+    editing.setValue('t02', 'main', row.key, column, original);
+    expect(editing.findings()).toEqual(new Validator(structuredClone(b)).findings());
+    expect(new Validator(b).findings()).toEqual(editing.findings());
+  });
+});

@@ -77,6 +77,45 @@ export class BookIndex {
     }
   }
 
+  /**
+   * Reads every figure of the book again, for a validator that reuses this index (compiled-cache.ts). False when the
+   * book no longer has exactly the tables and row objects indexed, or a figure needs more decimals than the scale or
+   * a column beyond the stride: the caller then builds a new index.
+   */
+  refresh(): boolean {
+    const tables = this.book.tables;
+    if (tables.length !== this.tables.size) return false;
+    let rowId = 0;
+    for (const table of tables) if (this.tables.get(table.tableId) !== table) return false;
+    for (const table of tables) {
+      for (const row of table.rows) if (this.rowsById[rowId++] !== row) return false;
+    }
+    if (rowId !== this.rowsById.length) return false;
+    const figures = this.figures;
+    figures.fill(undefined);
+    this.figureCounts.clear();
+    rowId = 0;
+    try {
+      for (const table of tables) {
+        let count = 0;
+        for (const row of table.rows) {
+          for (const column in row.values) {
+            const columnId = this.columnIds.get(column) ?? (this.columnIds.size < this.stride ? this.columnId(column) : -1);
+            if (columnId < 0) return false;
+            figures[rowId * this.stride + columnId] = this.scaled((row.values[column] as BookAmount).value);
+            count++;
+          }
+          rowId++;
+        }
+        if (count) this.figureCounts.set(table.tableId, count);
+      }
+    } catch (error) {
+      if (error instanceof ScaleExceeded) return false;
+      throw error;
+    }
+    return true;
+  }
+
   table(tableId: string): BookTable | undefined {
     return this.tables.get(tableId);
   }

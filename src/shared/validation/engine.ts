@@ -8,6 +8,7 @@ import { BookIndex, ScaleExceeded } from './book-index';
 import type { Check, ConditionNode } from './check';
 import { compileRules } from './compile';
 import { isCachedStructural, structuralChecks, structureKey } from './structural-cache';
+import { keepCompiled, reuseCompiled, type Compiled } from './compiled-cache';
 import { Describer } from './describe';
 import { rulesForFamily } from '../families';
 import { checkNarrative } from '../narrative/check';
@@ -101,39 +102,48 @@ export class Validator {
 
   /** Compiles the rules against the book as it is now and runs every check. */
   private build(): void {
-    this.index = new BookIndex(this.book, this.minScale);
     this.dependents.clear();
     this.tableDependents.clear();
     this.gateDependents.clear();
     this.gated.clear();
     this.positions.clear();
-    this.describer = new Describer(this.index, this.family);
     this.byKey = undefined;
-    this.compileContext = {
-      index: this.index,
-      describe: this.describer,
-      family: this.family,
-      catalogue: this.catalogue,
-      nameVerdicts: new Map(),
-    };
-    const ctx = this.compileContext;
-    this.checks = [];
+    this.dependenciesReady = false;
+    const structure = structureKey(this.book);
+    const wanted = { rules: this.rules, catalogue: this.catalogue, minScale: this.minScale, structure };
+    const reused = reuseCompiled(this.book, wanted);
+    if (reused) {
+      this.adopt(reused);
+      this.results = reused.checks.map((check, i) => reused.fixed[i] ?? check.run());
+      return;
+    }
+    const index = new BookIndex(this.book, this.minScale);
+    const context = { index, describe: new Describer(index, this.family), family: this.family, catalogue: this.catalogue, nameVerdicts: new Map() };
+    const entry: Compiled = { ...wanted, context, checks: [], fixed: [] };
     this.results = [];
-    let key: string | undefined;
     for (const rule of this.rules) {
       if (isCachedStructural(rule)) {
-        key ??= structureKey(this.book);
-        const { checks, results } = structuralChecks(rule, this.catalogue, key, () => compileRules([rule], ctx));
-        this.checks.push(...checks);
+        const { checks, results } = structuralChecks(rule, this.catalogue, structure, () => compileRules([rule], context));
+        entry.checks.push(...checks);
+        entry.fixed.push(...results);
         this.results.push(...results);
         continue;
       }
-      for (const check of compileRules([rule], ctx)) {
-        this.checks.push(check);
+      for (const check of compileRules([rule], context)) {
+        entry.checks.push(check);
+        entry.fixed.push(undefined);
         this.results.push(check.run());
       }
     }
-    this.dependenciesReady = false;
+    keepCompiled(this.book, entry);
+    this.adopt(entry);
+  }
+
+  private adopt(entry: Compiled): void {
+    this.index = entry.context.index;
+    this.describer = entry.context.describe;
+    this.compileContext = entry.context;
+    this.checks = entry.checks;
   }
 
   /** Builds the index from cells to the checks that read them (done once, before the first edit). */
