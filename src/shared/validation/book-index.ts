@@ -41,7 +41,9 @@ export class BookIndex {
   private readonly rowTable = new Map<BookRow, string>();
   private readonly columnIds = new Map<string, number>();
   /** Figures by cell id; undefined = blank. */
-  private readonly figures: (bigint | undefined)[] = [];
+  private readonly figures: (bigint | undefined)[];
+  /** The canonical text each figure was read from, so a refresh parses only what changed. */
+  private readonly texts: (string | undefined)[];
   private readonly figureCounts = new Map<string, number>();
 
   /** `minScale`: hold figures to at least this many decimals (an edit typed more precisely than the book). */
@@ -53,6 +55,11 @@ export class BookIndex {
     this.scale = Math.max(measured.scale, minScale);
     this.stride = measured.stride;
     this.factor = new Dec(10).pow(this.scale);
+    // Dense from the start: cell ids run to rows × stride, and an array written sparsely that far turns into a slow
+    // dictionary.
+    const cells = book.tables.reduce((n, table) => n + table.rows.length, 0) * this.stride;
+    this.figures = new Array<bigint | undefined>(cells).fill(undefined);
+    this.texts = new Array<string | undefined>(cells).fill(undefined);
     for (const table of book.tables) {
       this.tables.set(table.tableId, table);
       let figures = 0;
@@ -69,7 +76,9 @@ export class BookIndex {
         // The hot loop of a full validation: one figure per filled cell, counted per table rather than per cell.
         for (const column in row.values) {
           const amount = row.values[column] as BookAmount;
-          this.figures[rowId * this.stride + this.columnId(column)] = this.scaled(amount.value);
+          const cell = rowId * this.stride + this.columnId(column);
+          this.figures[cell] = this.scaled(amount.value);
+          this.texts[cell] = amount.value;
           figures++;
         }
       }
@@ -91,8 +100,9 @@ export class BookIndex {
       for (const row of table.rows) if (this.rowsById[rowId++] !== row) return false;
     }
     if (rowId !== this.rowsById.length) return false;
-    const figures = this.figures;
-    figures.fill(undefined);
+    const { figures, texts } = this;
+    // Cells blank now are the ones this pass does not reach: each cell read is marked in `seen`.
+    const seen = new Uint8Array(figures.length);
     this.figureCounts.clear();
     rowId = 0;
     try {
@@ -102,12 +112,25 @@ export class BookIndex {
           for (const column in row.values) {
             const columnId = this.columnIds.get(column) ?? (this.columnIds.size < this.stride ? this.columnId(column) : -1);
             if (columnId < 0) return false;
-            figures[rowId * this.stride + columnId] = this.scaled((row.values[column] as BookAmount).value);
+            const cell = rowId * this.stride + columnId;
+            const text = (row.values[column] as BookAmount).value;
+            // Usually the very string read last time: compared by identity first, parsed only when it changed.
+            if (texts[cell] !== text || figures[cell] === undefined) {
+              figures[cell] = this.scaled(text);
+              texts[cell] = text;
+            }
+            if (cell < seen.length) seen[cell] = 1;
             count++;
           }
           rowId++;
         }
         if (count) this.figureCounts.set(table.tableId, count);
+      }
+      for (let cell = 0; cell < seen.length; cell++) {
+        if (!seen[cell] && figures[cell] !== undefined) {
+          figures[cell] = undefined;
+          texts[cell] = undefined;
+        }
       }
     } catch (error) {
       if (error instanceof ScaleExceeded) return false;
@@ -214,7 +237,10 @@ export class BookIndex {
     if (!row) return undefined;
     const cell = this.cellId(row, column);
     const had = this.figures[cell] !== undefined;
-    if (value === null) this.figures[cell] = undefined;
+    if (value === null) {
+      this.figures[cell] = undefined;
+      this.texts[cell] = undefined;
+    }
     else this.store(tableId, cell, value, false);
     const delta = (value === null ? 0 : 1) - (had ? 1 : 0);
     if (delta) this.figureCounts.set(tableId, (this.figureCounts.get(tableId) ?? 0) + delta);
@@ -227,6 +253,7 @@ export class BookIndex {
 
   private store(tableId: string, cell: number, value: string, count = true): void {
     this.figures[cell] = this.scaled(value);
+    this.texts[cell] = value;
     if (count) this.figureCounts.set(tableId, (this.figureCounts.get(tableId) ?? 0) + 1);
   }
 

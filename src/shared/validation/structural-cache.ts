@@ -21,7 +21,12 @@ interface Entry {
 
 /** Books kept per rule and catalogue: the session's book and one or two others is the working set. */
 const KEEP = 4;
-const cache = new WeakMap<Rule, WeakMap<Catalogue, Map<string, Entry>>>();
+let cache = new WeakMap<Rule, WeakMap<Catalogue, Map<string, Entry>>>();
+
+/** Forgets every kept result (the bench measures a validation that has never seen the book). */
+export function forgetStructuralFindings(): void {
+  cache = new WeakMap();
+}
 
 /**
  * Everything a structural check reads (and a finding's location names), hashed: two independent 32-bit FNV-1a
