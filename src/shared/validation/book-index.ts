@@ -45,6 +45,7 @@ export class BookIndex {
   /** The canonical text each figure was read from, so a refresh parses only what changed. */
   private readonly texts: (string | undefined)[];
   private readonly figureCounts = new Map<string, number>();
+  private readonly labelKeys = new Map<string, string>();
 
   /** `minScale`: hold figures to at least this many decimals (an edit typed more precisely than the book). */
   constructor(
@@ -158,8 +159,15 @@ export class BookIndex {
         (!selector.keys || selector.keys.includes(row.key)) &&
         (!selector.levels || selector.levels.includes(row.level)) &&
         (selector.hasCode === undefined || Boolean(row.code) === selector.hasCode) &&
-        (!names || names.has(rowLabelKey(row.name))),
+        (!names || names.has(this.labelKey(row.name))),
     );
+  }
+
+  /** rowLabelKey, remembered: rules select rows by name over and over, and the key takes several regexes. */
+  private labelKey(name: string): string {
+    let key = this.labelKeys.get(name);
+    if (key === undefined) this.labelKeys.set(name, (key = rowLabelKey(name)));
+    return key;
   }
 
   /**
