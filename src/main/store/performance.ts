@@ -6,7 +6,7 @@
 // What is stored is what the API's schema admits (src/shared/api/performance.ts: shape and sizes), with only the
 // declared fields and every 指标值 parsed again from its text, so `parsed` never disagrees with `value`.
 import type Database from 'better-sqlite3';
-import { departmentFormSchema, FORM_LIMITS, performanceFormSchema } from '../../shared/api/performance';
+import { departmentFormSchema, FORM_FIELD_NAMES, FORM_LIMITS, performanceFormSchema } from '../../shared/api/performance';
 import { SchemaError, type Schema } from '../../shared/api/schema';
 import { parseIndicatorValue } from '../../shared/performance/indicator-value';
 import type { DepartmentPerformanceForm, PerformanceTargetForm } from '../../shared/performance/types';
@@ -14,34 +14,10 @@ import { StoreError, storeMessages } from './errors';
 import type { LogWriter } from './log';
 import type { PerformanceFormChange, PerformanceSet, SetPerformanceFormInput, SetPerformanceResult } from './types';
 
-/** The fields as the printed form names them, for refusals ("项目资金（funds.实施期.total）"). */
-const FIELD_NAMES: Readonly<Record<string, string>> = {
-  title: '标题',
-  year: '年度',
-  projectName: '项目名称',
-  department: '主管部门及代码',
-  implementingUnit: '实施单位',
-  projectAttribute: '项目属性',
-  projectTerm: '项目期',
-  funds: '项目资金',
-  overview: '项目概况',
-  basis: '立项依据',
-  necessity: '项目设立必要性',
-  safeguards: '保证项目实施的制度、措施',
-  plan: '项目实施计划',
-  overallGoals: '总体目标',
-  indicators: '绩效指标',
-  contacts: '负责人、经办人、联系电话或填报日期',
-  source: '来源',
-  departmentName: '部门名称',
-  annualGoal: '年度履职目标',
-  tasks: '年度主要任务',
-  budget: '预算情况',
-};
 
 function fieldName(path: string): string {
   if (!path) return '内容';
-  const name = FIELD_NAMES[/^[A-Za-z]+/.exec(path)?.[0] ?? ''];
+  const name = FORM_FIELD_NAMES[/^[A-Za-z]+/.exec(path)?.[0] ?? ''];
   return name ? `${name}（${path}）` : path;
 }
 

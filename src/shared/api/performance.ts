@@ -95,6 +95,31 @@ export const departmentFormSchema: Schema<DepartmentPerformanceForm> = object({
   source: optional(source),
 });
 
+/** The fields as the printed form names them, for refusals ("项目资金（funds.实施期.total）") and import notices. */
+export const FORM_FIELD_NAMES: Readonly<Record<string, string>> = {
+  title: '标题',
+  year: '年度',
+  projectName: '项目名称',
+  department: '主管部门及代码',
+  implementingUnit: '实施单位',
+  projectAttribute: '项目属性',
+  projectTerm: '项目期',
+  funds: '项目资金',
+  overview: '项目概况',
+  basis: '立项依据',
+  necessity: '项目设立必要性',
+  safeguards: '保证项目实施的制度、措施',
+  plan: '项目实施计划',
+  overallGoals: '总体目标',
+  indicators: '绩效指标',
+  contacts: '负责人、经办人、联系电话或填报日期',
+  source: '来源',
+  departmentName: '部门名称',
+  annualGoal: '年度履职目标',
+  tasks: '年度主要任务',
+  budget: '预算情况',
+};
+
 /** A form's state in the 绩效目标 view: no form, or the worst of its findings. */
 export type FormStatus = 'missing' | 'errors' | 'warnings' | 'ok';
 

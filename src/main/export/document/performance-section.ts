@@ -1,6 +1,7 @@
 // The book's 绩效目标表 at the end of the disclosure document, as 附件 (seed 000: 「项目绩效目标表公开情况见附件」): the
-// 部门（单位）整体绩效目标表 first when the book has one, then 「附件：项目支出绩效目标表」 with each form on a page of its
-// own. Each form is the grid the workbook export paints (src/main/export/performance), set as a Word table: the same
+// 部门（单位）整体绩效目标表 first when the book has one, then 「附件：项目绩效目标汇总表」 (landscape) for the forms read
+// from 河南's 汇总表, then 「附件：项目支出绩效目标表」 with each other form on a page of its own. Each form is the grid
+// the workbook export paints (src/main/export/performance), set as a Word table: the same
 // merges, captions, figures and wrapped text; the title and year above it, the 负责人 line under it.
 import { AlignmentType, BorderStyle, HeadingLevel, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType, type ISectionOptions } from 'docx';
 import type { Book } from '../../../shared/book';
@@ -34,9 +35,14 @@ export function performanceSections({ book, contents, footer }: PerformanceSecti
     const name = book.departmentPerformance?.departmentName ?? '';
     sections.push(formSection({ grid: planned.department, entry: name ? `${name}整体绩效目标表` : FORM_TEXT.departmentTitle, appendix: FORM_TEXT.departmentAppendix, contents, footer: footer() }));
   }
+  if (planned.summary) {
+    sections.push(formSection({ grid: planned.summary.grid, entry: FORM_TEXT.summaryEntry, appendix: FORM_TEXT.summaryAppendix, contents, footer: footer() }));
+  }
+  const first = planned.projects.findIndex((grid) => grid !== undefined);
   planned.projects.forEach((grid, i) => {
+    if (!grid) return;
     const form = book.performanceForms?.[i];
-    sections.push(formSection({ grid, entry: form?.projectName || FORM_TEXT.unnamedProject, ...(i === 0 ? { appendix: FORM_TEXT.projectAppendix } : {}), contents, footer: footer() }));
+    sections.push(formSection({ grid, entry: form?.projectName || FORM_TEXT.unnamedProject, ...(i === first ? { appendix: FORM_TEXT.projectAppendix } : {}), contents, footer: footer() }));
   });
   return sections;
 }
@@ -52,7 +58,8 @@ interface FormSectionInput {
 }
 
 function formSection({ grid, entry, appendix, contents, footer }: FormSectionInput): ISectionOptions {
-  const available = textWidth(TABLE_MARGINS, 'portrait');
+  const orientation = grid.orientation ?? 'portrait';
+  const available = textWidth(TABLE_MARGINS, orientation);
   const children: (Paragraph | Table)[] = [];
   if (appendix) children.push(markedHeading(contents, appendix, 1, { font: FONTS.title, size: SIZES.partTitle }, { heading: HeadingLevel.HEADING_1, alignment: centred, spacing: { after: twips(12) } }));
   const above = rowsOf(grid, (row) => row < grid.ruled.top);
@@ -68,7 +75,7 @@ function formSection({ grid, entry, appendix, contents, footer }: FormSectionInp
   children.push(formTable(grid, available));
   for (const cells of below) children.push(lineParagraph(cells, AlignmentType.LEFT, true));
   return {
-    properties: { page: { size: { width: A4.width, height: A4.height, orientation: 'portrait' }, margin: TABLE_MARGINS } },
+    properties: { page: { size: { width: A4.width, height: A4.height, orientation }, margin: TABLE_MARGINS } },
     footers: footer,
     children,
   };
@@ -122,11 +129,13 @@ function formTable(grid: FormGrid, available: number): Table {
           columnSpan: cell.columnSpan,
           rowSpan: kept(cell.row, cell.rowSpan),
           width: { size: twips(widths.slice(cell.column - 1, cell.column - 1 + cell.columnSpan).reduce((a, b) => a + b, 0)), type: WidthType.DXA },
-          verticalAlign: VerticalAlignTable.CENTER,
+          verticalAlign: cell.verticalAlign === 'top' ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
           children: paragraphs,
         });
       });
-    rows.push(new TableRow({ cantSplit: short, children: cells }));
+    // The 汇总表's header comes again on every page it runs on.
+    const header = grid.repeatRows !== undefined && row >= grid.repeatRows.top && row <= grid.repeatRows.bottom;
+    rows.push(new TableRow({ cantSplit: short, ...(header ? { tableHeader: true } : {}), children: cells }));
   }
   return new Table({
     rows,

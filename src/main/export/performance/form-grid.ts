@@ -19,6 +19,8 @@ export interface GridCell {
   columnSpan: number;
   role: CellRole;
   align: 'left' | 'center' | 'right';
+  /** 'top' for a cell merged down over rows that may run onto the next page (its text stays where the rows begin); middle when absent. */
+  verticalAlign?: 'top';
   /** Text as printed; '' for a blank cell. Amounts carry theirs in `amount`. */
   text: string;
   /** role 'amount': canonical decimal string, undefined when the form left it blank. */
@@ -37,6 +39,12 @@ export interface FormGrid {
   cells: GridCell[];
   /** Rows from `top` to `bottom` are ruled (every cell bordered); the title above and the foot below are not. */
   ruled: { top: number; bottom: number };
+  /** A4 landscape for a wide table (the 汇总表); portrait when absent. */
+  orientation?: 'landscape';
+  /** Header rows printed again at the top of every page of a table that runs on. */
+  repeatRows?: { top: number; bottom: number };
+  /** Row ranges not to be split over two pages when they fit on one (a 汇总表 project and its indicators). */
+  keepTogether?: { top: number; bottom: number }[];
 }
 
 /** Type and spacing of a form: 11 pt text as the tables, lines a little taller than the type. */

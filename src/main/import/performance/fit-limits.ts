@@ -2,7 +2,7 @@
 // check), each cut named in a 警告: one over-long cell or a form with thousands of indicator rows must not make the
 // whole book's import fail, nor be dropped silently.
 import type { Notice } from '../../../shared/book';
-import { departmentFormSchema, FORM_LIMITS, performanceFormSchema } from '../../../shared/api/performance';
+import { departmentFormSchema, FORM_FIELD_NAMES, FORM_LIMITS, performanceFormSchema } from '../../../shared/api/performance';
 import type { Schema } from '../../../shared/api/schema';
 import type { DepartmentPerformanceForm, FormSource, PerformanceTargetForm } from '../../../shared/performance';
 
@@ -65,34 +65,11 @@ function refusal<T>(schema: Schema<T>, value: T): string | undefined {
   }
 }
 
-/** Fields as the clerk reads them on the form. */
-const FIELD_LABELS: Readonly<Record<string, string>> = {
-  title: '标题',
-  projectName: '项目名称',
-  department: '主管部门及代码',
-  implementingUnit: '实施单位',
-  projectAttribute: '项目属性',
-  projectTerm: '项目期',
-  funds: '项目资金',
-  overview: '项目概况',
-  basis: '立项依据',
-  necessity: '项目设立必要性',
-  safeguards: '保证项目实施的制度、措施',
-  plan: '项目实施计划',
-  overallGoals: '总体目标',
-  indicators: '绩效指标',
-  contacts: '负责人、经办人、联系电话或填报日期',
-  departmentName: '部门名称',
-  annualGoal: '年度履职目标',
-  tasks: '年度主要任务',
-  budget: '预算情况',
-  source: '来源',
-};
 
 /** 「项目概况」, 「绩效指标第 3 行」, 「绩效指标（行数）」. */
 function fieldLabel(path: string): string {
   const match = /^([^.[]+)(?:\[(\d+)\])?/.exec(path);
-  const label = FIELD_LABELS[match?.[1] ?? ''] ?? path;
+  const label = FORM_FIELD_NAMES[match?.[1] ?? ''] ?? path;
   if (match?.[2] !== undefined) return `${label}第 ${Number(match[2]) + 1} 行`;
   return path === match?.[1] && (path === 'indicators' || path === 'tasks') ? `${label}（行数）` : label;
 }
