@@ -11,6 +11,7 @@
 //    printed form's skeleton. Rows left empty are not stored (book.setForm drops them: the framework prints them).
 import type { Book, BookRow } from '../../shared/book';
 import { convertUnit, Dec, sumAmounts, toCanonical } from '../../shared/money';
+import { blankForm } from '../../shared/performance/blank';
 import { INDICATOR_FRAMEWORK } from '../../shared/performance/framework';
 import { listProjects, type ProjectRef } from '../../shared/performance/match';
 import { PERFORMANCE_PERIODS, type FundBreakdown, type FundSource, type PerformanceIndicator, type PerformanceTargetForm } from '../../shared/performance/types';
@@ -95,22 +96,13 @@ export function draftForm(book: Book, rowKey: string): { form: PerformanceTarget
   const def = findFamily(book.familyId)?.tables.find((t) => t.id === spec.table);
   const amountColumns = (def?.sides.find((s) => s.id === row.side)?.columns ?? []).filter((c) => c.kind === 'amount').map((c) => c.id);
   const funds = fundsOf(book, row, spec.amountColumn, amountColumns);
-  const form: PerformanceTargetForm = {
+  const form = blankForm({
     year: book.year,
     projectName: row.name,
     department: { code: '', name: book.department },
     implementingUnit: row.unitName ?? book.department,
-    projectAttribute: '',
-    projectTerm: '',
     funds: { 实施期: funds, 年度: { ...funds } },
-    overview: '',
-    basis: '',
-    necessity: '',
-    safeguards: '',
-    plan: '',
-    overallGoals: { 实施期: '', 年度: '' },
     indicators: indicatorSkeleton(),
-    contacts: {},
-  };
+  });
   return { form, project };
 }

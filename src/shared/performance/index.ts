@@ -26,3 +26,4 @@ export type { AnnualFundsCheck, FundSplitCheck } from './funds';
 export { checkAnnualFunds, checkFormFundSplits, checkFundSplit, toFundAmount } from './funds';
 export type { FormMatching, ProjectFormMatch, ProjectRef } from './match';
 export { listProjects, matchForms } from './match';
+export { blankForm } from './blank';

@@ -4,6 +4,7 @@
 // becomes a PerformanceTargetForm with layout 'summary': 年度 money in 元 and 年度 indicators only.
 import type { Notice } from '../../../shared/book';
 import { convertUnit, parseAmount, toCanonical, withinAmountRange } from '../../../shared/money';
+import { blankForm } from '../../../shared/performance/blank';
 import { parseIndicatorValue, withParsedValue, type PerformanceIndicator, type PerformanceTargetForm } from '../../../shared/performance';
 import { fileLabel } from '../file-label';
 import { cellAddress } from '../grid';
@@ -101,26 +102,17 @@ export function readSummaryForms(place: Place, block: FormBlock, notices: Notice
     const indicators = columns.groups.flatMap((group, g) =>
       (project.pairs[g] ?? []).map((pair): PerformanceIndicator => withParsedValue({ period: '年度', level1: group.level1, level2: '', level3: pair.level3, value: pair.value })),
     );
-    const form: PerformanceTargetForm = {
+    const form = blankForm({
       ...(title ? { title } : {}),
       ...(year ? { year } : {}),
       projectName: project.name,
       department: { code: project.department?.code ?? '', name: named },
       implementingUnit: project.unit?.name ?? '',
-      projectAttribute: '',
-      projectTerm: '',
       funds: { 实施期: { unit: '元' }, 年度: summaryFunds(project.amounts, named || project.unit?.name || '') },
-      overview: '',
-      basis: '',
-      necessity: '',
-      safeguards: '',
-      plan: '',
-      overallGoals: { 实施期: '', 年度: '' },
       indicators,
-      contacts: {},
       source: { file: fileLabel(place.file), sheet: place.sheet.name, cell: cellAddress(project.at.row, project.at.column) },
       layout: 'summary',
-    };
+    });
     return form;
   });
 }
