@@ -85,9 +85,6 @@ export function planSummaryForms(book: Book, formIndexes: readonly number[]): Su
   });
 
   let row = BODY_TOP;
-  const blankIndicators = (at: number, rowSpan = 1) => {
-    for (let column = FIRST_GROUP_COLUMN; column <= LAST; column++) grid.add({ row: at, column, rowSpan, role: 'text', text: '' });
-  };
   const partyRow = (party: SummaryParty, name: string) => {
     grid.add({ row, column: CODE_COLUMN, role: 'text', text: party.code });
     grid.add({ row, column: NAME_COLUMN, role: 'text', text: name });
@@ -95,7 +92,8 @@ export function planSummaryForms(book: Book, formIndexes: readonly number[]): Su
       const total = party.totals[amount];
       grid.add({ row, column: FIRST_AMOUNT_COLUMN + i, role: 'amount', align: 'right', decimals: 2, ...(total === undefined ? {} : { amount: total }) });
     });
-    blankIndicators(row);
+    // The indicator columns stay blank on a department or unit row (every cell drawn, for the .docx table's grid).
+    for (let column = FIRST_GROUP_COLUMN; column <= LAST; column++) grid.add({ row, column, role: 'text', text: '' });
     row++;
   };
   const placements: SummaryPlacement[] = [];
@@ -103,8 +101,10 @@ export function planSummaryForms(book: Book, formIndexes: readonly number[]): Su
   // A project's rows stay on one page; a department or unit row stays with the first project under it, and the title
   // and header with the first of all.
   let heading: number | undefined = 1;
+  // The rows naming the project's department and unit, for findings on those fields.
+  const parties: { department?: number; unit?: number } = {};
   const projectRows = (project: SummaryProject) => {
-    const placement = projectBlock(grid, project, row);
+    const placement = projectBlock(grid, project, row, parties);
     placements.push(placement.placement);
     keepTogether.push({ top: heading ?? row, bottom: row + placement.rows - 1 });
     heading = undefined;
@@ -115,10 +115,13 @@ export function planSummaryForms(book: Book, formIndexes: readonly number[]): Su
     partyRow(party, name);
   };
   for (const department of departments) {
+    parties.department = row;
+    delete parties.unit;
     // A department row with neither code nor name would not read back as one: it prints the table's 「本级」.
     headingRow(department, department.name || (department.code ? '' : FORM_TEXT.ownLevel));
     department.projects.forEach(projectRows);
     for (const unit of department.units) {
+      parties.unit = row;
       headingRow(unit, unit.name);
       unit.projects.forEach(projectRows);
     }
@@ -132,7 +135,7 @@ export function planSummaryForms(book: Book, formIndexes: readonly number[]): Su
 }
 
 /** One project from `top`: name and amounts merged over its rows, its 年度 indicators down their groups' columns. */
-function projectBlock(grid: GridBuilder, project: SummaryProject, top: number): { rows: number; placement: SummaryPlacement } {
+function projectBlock(grid: GridBuilder, project: SummaryProject, top: number, parties: { department?: number; unit?: number }): { rows: number; placement: SummaryPlacement } {
   const { form, formIndex } = project;
   const byGroup: number[][] = SUMMARY_GROUPS.map(() => []);
   form.indicators.forEach((indicator, i) => {
@@ -149,6 +152,8 @@ function projectBlock(grid: GridBuilder, project: SummaryProject, top: number): 
   grid.add({ row: top, column: CODE_COLUMN, rowSpan: rows, role: 'text', text: '' });
   grid.add({ row: top, column: NAME_COLUMN, rowSpan: rows, role: 'text', verticalAlign: 'top', text: form.projectName, field: 'projectName' });
   at('projectName', top, NAME_COLUMN);
+  if (parties.department !== undefined) at('department', parties.department, NAME_COLUMN);
+  if (parties.unit !== undefined) at('implementingUnit', parties.unit, NAME_COLUMN);
   SUMMARY_AMOUNTS.forEach((amount, i) => {
     const column = FIRST_AMOUNT_COLUMN + i;
     grid.add({ row: top, column, rowSpan: rows, verticalAlign: 'top', ...figureCell(project.figures[amount]) });
