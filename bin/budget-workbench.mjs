@@ -10,8 +10,9 @@ if (!existsSync(built)) {
   process.stderr.write('错误：命令行程序尚未构建。请先在项目目录运行 npm install（或 npm run build）。\n');
   process.exit(2);
 }
-// Node 22+ keeps compiled code between runs; older Node simply starts without it.
-const { enableCompileCache } = await import('node:module');
-enableCompileCache?.();
+// Node 22+ keeps compiled code between runs; on older Node our own small cache does the same for the bundle.
+const { enableCompileCache, createRequire } = await import('node:module');
+if (enableCompileCache) enableCompileCache();
+else createRequire(import.meta.url)('./compile-cache.cjs').installCompileCache(join(root, 'out', 'main'));
 const { runCli } = await import(pathToFileURL(built).href);
 process.exitCode = await runCli(process.argv.slice(2));
