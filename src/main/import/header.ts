@@ -3,7 +3,7 @@
 import type { HeaderNode, TableDef } from '../../shared/template/types';
 import { labelsOf } from '../../shared/template/types';
 import { normaliseLabel } from '../../shared/text';
-import { cellText, getCell, type SheetGrid } from './grid';
+import { cellText, getCell, type MergeRange, type SheetGrid } from './grid';
 
 export interface ColumnMapping {
   /** template column id → sheet column */
@@ -34,16 +34,62 @@ function leavesOf(nodes: readonly HeaderNode[], ancestors: string[][] = []): Lea
   return out;
 }
 
+/** A template's leaves never change: worked out once per header, not at every header depth of every sheet. */
+const leavesByHeader = new WeakMap<readonly HeaderNode[], LeafSpec[]>();
+function templateLeaves(header: readonly HeaderNode[]): LeafSpec[] {
+  let leaves = leavesByHeader.get(header);
+  if (!leaves) leavesByHeader.set(header, (leaves = leavesOf(header)));
+  return leaves;
+}
+
+/**
+ * Merges by each row they cover, built once per sheet: header cells ask "which merge covers me?" many times. Tall
+ * merges (a hostile A1:A1048576) stay in a short list searched directly instead of being spread over their rows.
+ */
+const TALL_MERGE_ROWS = 64;
+const mergesByRow = new WeakMap<SheetGrid, { byRow: Map<number, MergeRange[]>; tall: MergeRange[] }>();
+function mergeAt(sheet: SheetGrid, row: number, column: number): MergeRange | undefined {
+  let index = mergesByRow.get(sheet);
+  if (!index) {
+    index = { byRow: new Map(), tall: [] };
+    for (const merge of sheet.merges) {
+      if (merge.bottom - merge.top >= TALL_MERGE_ROWS) {
+        index.tall.push(merge);
+        continue;
+      }
+      for (let r = merge.top; r <= merge.bottom; r++) {
+        const list = index.byRow.get(r);
+        if (list) list.push(merge);
+        else index.byRow.set(r, [merge]);
+      }
+    }
+    mergesByRow.set(sheet, index);
+  }
+  const covers = (m: MergeRange): boolean => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right;
+  return index.byRow.get(row)?.find(covers) ?? index.tall.find(covers);
+}
+
 /** Text of a header cell, taking the value of the merge range that covers it. */
 function headerCellText(sheet: SheetGrid, row: number, column: number): string {
   const own = cellText(sheet, row, column);
   if (own) return own;
-  const merge = sheet.merges.find((m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right);
+  const merge = mergeAt(sheet, row, column);
   return merge ? cellText(sheet, merge.top, merge.left) : '';
 }
 
 function isMerged(sheet: SheetGrid, row: number, column: number): boolean {
-  return sheet.merges.some((m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right);
+  return mergeAt(sheet, row, column) !== undefined;
+}
+
+/** Header labels repeat across tables, depths and families: each text is normalised once. */
+const normalisedLabels = new Map<string, string>();
+function headerLabel(text: string): string {
+  let label = normalisedLabels.get(text);
+  if (label === undefined) {
+    if (normalisedLabels.size > 10_000) normalisedLabels.clear();
+    normalisedLabels.set(text, (label = normaliseLabel(text)));
+  }
+  return label;
 }
 
 /** Column header paths for rows top..bottom, consecutive duplicates (vertical merges) folded. */
@@ -52,7 +98,7 @@ export function headerPaths(sheet: SheetGrid, top: number, bottom: number, lastC
   for (let column = 1; column <= lastColumn; column++) {
     const path: string[] = [];
     for (let row = top; row <= bottom; row++) {
-      let text = normaliseLabel(headerCellText(sheet, row, column));
+      let text = headerLabel(headerCellText(sheet, row, column));
       // Unmerged group labels written once over several columns: inherit from the left when the row below
       // carries this column's own label.
       if (!text && row < bottom && column > 1 && !isMerged(sheet, row, column) && headerCellText(sheet, row + 1, column)) {
@@ -78,7 +124,7 @@ export function mapColumns(sheet: SheetGrid, table: TableDef, top: number, botto
   const columns = new Map<string, number>();
   const codeParts: ColumnMapping['codeParts'] = new Map();
 
-  for (const leaf of leavesOf(table.header)) {
+  for (const leaf of templateLeaves(table.header)) {
     let best: { column: number; score: number } | undefined;
     for (const [column, path] of folded) {
       if (used.has(column) || path.length === 0) continue;
