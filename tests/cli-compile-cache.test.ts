@@ -8,7 +8,7 @@ import { DATONG_XLSX } from './helpers/seed';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
 
 const launcher = join(__dirname, '..', 'bin', 'budget-workbench.mjs');
-const hasOwnCache = !(await import('node:module')).enableCompileCache;
+const hasOwnCache = !('enableCompileCache' in (await import('node:module')));
 let tmp: TmpDir;
 beforeAll(() => {
   tmp = makeTmpDir('compile-cache-');
