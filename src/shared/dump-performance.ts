@@ -28,26 +28,8 @@ export interface DumpProjectIndicator {
   parsed: DumpIndicatorValue;
 }
 
-export interface DumpProjectForm {
-  title?: string;
-  year?: number;
-  projectName: string;
-  department: { code: string; name: string };
-  implementingUnit: string;
-  projectAttribute: string;
-  projectTerm: string;
-  funds: Record<PerformancePeriod, FundBreakdown>;
-  overview: string;
-  basis: string;
-  necessity: string;
-  safeguards: string;
-  plan: string;
-  overallGoals: Record<PerformancePeriod, string>;
-  indicators: DumpProjectIndicator[];
-  contacts: { responsiblePerson?: string; handler?: string; phone?: string; filledOn?: string };
-  /** 'summary' for a project of 河南's 项目绩效目标汇总表 (PerformanceTargetForm.layout). */
-  layout?: 'summary';
-}
+/** A form as dumped: without `source`; its indicators as DumpProjectIndicator. */
+export type DumpProjectForm = Omit<PerformanceTargetForm, 'source' | 'indicators'> & { indicators: DumpProjectIndicator[] };
 
 export interface DumpDepartmentIndicator {
   level1: string;
