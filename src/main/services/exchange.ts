@@ -3,9 +3,6 @@
 // path, or as bytes for a browser). The functions here need no store; `createExchangeService` adds the stored
 // books (by id) for the API and the CLI's --db commands.
 import { internalErrorMessage, logInternalError } from '../error-log';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
 import type { WorkbookInput } from '../../shared/api/contract';
 import type { Book, Notice } from '../../shared/book';
 import type { Narrative } from '../../shared/narrative/types';
@@ -20,6 +17,7 @@ import { importWorkbooks, type ImportResult } from '../import/import-book';
 import { importInWorker } from '../import/run-in-worker';
 import type { Store } from '../store';
 import { ServiceError } from './errors';
+import { withInputFiles } from './uploads';
 import type { BookSessions } from './sessions';
 
 export type { ImportResult, ReportChoice };
@@ -39,36 +37,10 @@ export function readWorkbooks(paths: readonly string[], options: ReadOptions = {
   return importWorkbooks(paths, { ...template, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
 }
 
-/** The upload's own base name; a name that is no file name ("..", "") becomes a neutral one. */
-function uploadName(name: string): string {
-  const base = basename(name.replace(/\\/g, '/'));
-  return base && base !== '.' && base !== '..' ? base : '工作簿.xlsx';
-}
-
-/**
- * Workbooks handed over by the UI (paths from a dialog, or bytes from an upload) read into one book; uploads are
- * written to a private temporary folder first and removed afterwards, whatever happens.
- */
+/** Workbooks handed over by the UI (paths from a dialog, or bytes from an upload) read into one book. */
 export async function readInputs(files: readonly WorkbookInput[], options: ReadOptions = {}): Promise<ImportResult> {
   if (files.length === 0) throw new ServiceError('bad-request', '请选择要导入的 Excel 工作簿。');
-  const staging = await mkdtemp(join(tmpdir(), 'budget-import-'));
-  try {
-    const paths = await Promise.all(
-      files.map(async (file, i) => {
-        if (file.path) return file.path;
-        if (!file.dataBase64) throw new ServiceError('bad-request', `「${file.name}」没有内容。`);
-        // One folder per upload keeps the clerk's own file name, so every message names the file they chose.
-        const folder = join(staging, String(i));
-        await mkdir(folder);
-        const path = join(folder, uploadName(file.name));
-        await writeFile(path, Buffer.from(file.dataBase64, 'base64'));
-        return path;
-      }),
-    );
-    return await readWorkbooks(paths, options);
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
+  return withInputFiles(files, '工作簿.xlsx', (paths) => readWorkbooks(paths, options));
 }
 
 // ---- check (DESIGN.md §7) ----------------------------------------------------------------------------------------

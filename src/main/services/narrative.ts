@@ -2,14 +2,12 @@
 // src/main/import/narrative). The store keeps it through the edit log (one undo step per change); the validator
 // checks it with the tables (src/shared/narrative/check.ts), so every change answers with the findings as they now
 // are. Files come as paths (desktop, CLI) or as bytes (a browser upload, kept under the clerk's own file name).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { ValidationState, WorkbookInput } from '../../shared/api/contract';
 import type { Narrative } from '../../shared/narrative/types';
 import { readNarrative, type NarrativeRead } from '../import/narrative/read-narrative';
 import type { Store } from '../store';
-import { ServiceError } from './errors';
+import { withInputFiles } from './uploads';
 import type { BookSessions } from './sessions';
 
 export interface SetNarrativeInput {
@@ -29,29 +27,9 @@ export interface NarrativeService {
   import(input: { bookId: number; file: WorkbookInput }): Promise<NarrativeAnswer & { message: string }>;
 }
 
-/** The upload's own base name; a name that is no file name ("..", "") becomes a neutral one. */
-function uploadName(name: string): string {
-  const base = basename(name.replace(/\\/g, '/'));
-  return base && base !== '.' && base !== '..' ? base : '情况说明.txt';
-}
-
-/**
- * A narrative file handed over by the UI: a path (Electron dialogs, the CLI) or bytes (a browser upload), which are
- * written to a private temporary folder under the clerk's own name and removed afterwards, whatever happens.
- */
+/** A narrative file handed over by the UI (a path, or an upload kept under the clerk's own file name). */
 export async function readNarrativeInput(file: WorkbookInput): Promise<NarrativeRead> {
-  if (file.path) return readNarrative(file.path, { name: basename(file.path) });
-  if (!file.dataBase64) throw new ServiceError('bad-request', `「${file.name}」没有内容。`);
-  const staging = await mkdtemp(join(tmpdir(), 'budget-narrative-'));
-  try {
-    const folder = join(staging, '0');
-    await mkdir(folder);
-    const path = join(folder, uploadName(file.name));
-    await writeFile(path, Buffer.from(file.dataBase64, 'base64'));
-    return await readNarrative(path, { name: uploadName(file.name) });
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
+  return withInputFiles([file], '情况说明.txt', ([path]) => readNarrative(path as string, { name: basename(path as string) }));
 }
 
 export function createNarrativeService(deps: { store: Store; sessions: BookSessions; refusePaths: (named: boolean) => void }): NarrativeService {

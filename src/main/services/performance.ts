@@ -2,9 +2,6 @@
 // pre-filled draft for a project without one (./performance-draft.ts), a form saved, removed or imported from a
 // workbook. Every change is one undo step in the store's edit log, then the open session takes the forms over
 // (sessions.formsChanged) and the answer carries the findings as they now are.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
 import type { FormAnswer, FormsImportAnswer, ValidationState, WorkbookInput } from '../../shared/api/contract';
 import type { FormStatusCounts, LooseFormItem, PerformanceOverview, ProjectFormItem } from '../../shared/api/performance';
 import type { Book, Notice } from '../../shared/book';
@@ -15,6 +12,7 @@ import { rowLabelKey } from '../../shared/text';
 import type { Finding } from '../../shared/validation/types';
 import type { Store } from '../store';
 import { ServiceError } from './errors';
+import { withInputFiles } from './uploads';
 import { draftForm, withoutEmptyIndicators } from './performance-draft';
 import type { BookSessions } from './sessions';
 
@@ -87,26 +85,9 @@ export function performanceOverview(book: Book, findings: readonly Finding[]): P
   return overview;
 }
 
-/** The upload's own base name; a name that is no file name ("..", "") becomes a neutral one. */
-function uploadName(name: string): string {
-  const base = basename(name.replace(/\\/g, '/'));
-  return base && base !== '.' && base !== '..' ? base : '绩效目标表.xlsx';
-}
-
-/** A path (desktop, CLI) is read where it is; bytes (a browser upload) from a private temporary folder, removed after. */
-async function readInput(file: WorkbookInput, read: ReadPerformanceFile): Promise<PerformanceFileRead> {
-  if (file.path) return read(file.path);
-  if (!file.dataBase64) throw new ServiceError('bad-request', `「${file.name}」没有内容。`);
-  const staging = await mkdtemp(join(tmpdir(), 'budget-forms-'));
-  try {
-    const folder = join(staging, '0');
-    await mkdir(folder);
-    const path = join(folder, uploadName(file.name));
-    await writeFile(path, Buffer.from(file.dataBase64, 'base64'));
-    return await read(path);
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
+/** A forms workbook handed over by the UI (a path, or an upload kept under the clerk's own file name). */
+function readInput(file: WorkbookInput, read: ReadPerformanceFile): Promise<PerformanceFileRead> {
+  return withInputFiles([file], '绩效目标表.xlsx', ([path]) => read(path as string));
 }
 
 /**
