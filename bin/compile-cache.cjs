@@ -24,6 +24,17 @@ function installCompileCache(builtDir) {
   }
   const root = path.resolve(builtDir) + path.sep;
   const compile = Module.prototype._compile;
+  // Written after the run, when V8 has compiled the functions the run used; one listener for every file.
+  const pending = new Map();
+  process.once('exit', () => {
+    for (const [file, script] of pending) {
+      try {
+        fs.writeFileSync(file, script.createCachedData(), { mode: 0o600 });
+      } catch {
+        // a read-only or full disk only costs the next start its cache
+      }
+    }
+  });
   Module.prototype._compile = function compileWithCache(content, filename) {
     if (!filename.startsWith(root)) return compile.call(this, content, filename);
     const file = path.join(dir, crypto.createHash('sha256').update(filename).update('\0').update(content).digest('hex'));
@@ -39,16 +50,7 @@ function installCompileCache(builtDir) {
     } catch {
       return compile.call(this, content, filename);
     }
-    if (!cachedData || script.cachedDataRejected) {
-      // Written after the run, when V8 has compiled the functions the run used.
-      process.once('exit', () => {
-        try {
-          fs.writeFileSync(file, script.createCachedData(), { mode: 0o600 });
-        } catch {
-          // a read-only or full disk only costs the next start its cache
-        }
-      });
-    }
+    if (!cachedData || script.cachedDataRejected) pending.set(file, script);
     const run = script.runInThisContext({ displayErrors: true });
     return run.call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));
   };

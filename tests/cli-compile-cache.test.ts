@@ -1,6 +1,6 @@
 // The launcher's compile cache (bin/compile-cache.cjs, Node < 22): the CLI answers the same with no cache, a warm
 // cache, a corrupted cache and a cache folder others could write (which it must not trust).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,13 @@ beforeAll(() => {
 });
 afterAll(() => tmp.remove());
 
-const check = (cacheHome: string): string => execFileSync(process.execPath, [launcher, 'check', DATONG_XLSX, '--json'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+/** Runs `check --json` with the cache under `cacheHome`; stderr must stay empty (no warnings from the cache). */
+const check = (cacheHome: string): string => {
+  const run = spawnSync(process.execPath, [launcher, 'check', DATONG_XLSX, '--json'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return run.stdout;
+};
 const cacheFiles = (cacheHome: string): string[] => {
   const dir = join(cacheHome, 'budget-workbench', 'compile-cache', process.version);
   return existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [];
@@ -32,6 +38,14 @@ describe.runIf(hasOwnCache && process.platform !== 'win32')('compile cache of th
     for (const file of files) writeFileSync(file, 'not a code cache');
     expect(check(home)).toBe(first);
     expect(JSON.parse(first).summary).toEqual({ errors: 0, warnings: 18, infos: 0 });
+  });
+
+  it('fills from a cold start of web, which loads more files than one listener each would allow', async () => {
+    const home = tmp.file('web-cache');
+    const run = spawnSync(process.execPath, [launcher, 'web', '--db', tmp.file('web.db'), '--port', '0'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: home }, timeout: 5000, killSignal: 'SIGINT' });
+    expect(run.stdout.split('\n')[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    expect(run.stderr).toBe('');
+    expect(cacheFiles(home).length).toBeGreaterThan(10);
   });
 
   it('does not use a cache folder others can write', () => {
