@@ -8,7 +8,7 @@ export const PROJECT_LABELS = {
   implementingUnit: ['实施单位'],
   projectAttribute: ['项目属性'],
   projectTerm: ['项目期', '项目周期', '实施周期'],
-  fundsHeading: ['项目资金（元）', '项目资金'],
+  fundsHeading: ['项目资金（元）', '项目资金（万元）', '项目资金'],
   totalImplementation: ['实施期资金总额'],
   totalAnnual: ['年度资金总额'],
   central: ['中央财政资金'],

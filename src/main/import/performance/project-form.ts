@@ -6,7 +6,7 @@ import { fileLabel } from '../file-label';
 import { cellAddress } from '../grid';
 import type { FormBlock } from './blocks';
 import { labelledCells, readYear, valueAfter } from './fields';
-import { isFundRow, readFunds } from './funds';
+import { isFundRow, readFunds, unitLines } from './funds';
 import { readIndicatorTree, readTreeHeader } from './indicators';
 import { matchProjectLabel, type ProjectLabel } from './labels';
 import { noticeAt, rowsBetween, rowTokens, type Place, type Token } from './tokens';
@@ -67,7 +67,7 @@ export function readProjectForm(place: Place, block: FormBlock, notices: Notice[
     implementingUnit: text('implementingUnit'),
     projectAttribute: text('projectAttribute'),
     projectTerm: text('projectTerm'),
-    funds: readFunds(place, head.filter(isFundRow), notices),
+    funds: readFunds(place, head.filter(isFundRow), notices, unitLines(head, fields.get('projectName'))),
     overview: text('overview'),
     basis: text('basis'),
     necessity: text('necessity'),
