@@ -35,6 +35,7 @@ const source = object({ file: optional(text(255)), sheet: optional(text(255)), c
 const funds = object({
   unit: oneOf(['元'] as const),
   total: optional(amountText),
+  fiscal: optional(amountText),
   central: optional(amountText),
   provincial: optional(amountText),
   cityCounty: optional(amountText),

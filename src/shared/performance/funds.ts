@@ -105,10 +105,17 @@ export function checkFundSplit(funds: FundBreakdown, period: PerformancePeriod):
     result.message = `${period}资金：${unreadable.join('、')}不是有效金额`;
   } else if (!result.ok) {
     result.message =
-      `${period}资金总额${result.total}元，不等于中央、省级、市县（区）财政资金、单位自筹与其他资金之和` +
+      `${period}资金总额${result.total}元，不等于${sourcesNamed(funds)}之和` +
       `${result.sumOfSources}元（相差${result.difference}元）`;
   }
   return result;
+}
+
+/** The sources a split adds, as the form names them: 山西's five, or the national template's 财政拨款 and the rest. */
+function sourcesNamed(funds: FundBreakdown): string {
+  if (funds.fiscal === undefined) return '中央、省级、市县（区）财政资金、单位自筹与其他资金';
+  const named = FUND_SOURCES.filter((source) => funds[source] !== undefined).map((source) => FUND_SOURCE_LABELS[source]);
+  return named.length > 1 ? `${named.slice(0, -1).join('、')}与${named[named.length - 1] ?? ''}` : (named[0] ?? '');
 }
 
 /** Both periods of a form. */

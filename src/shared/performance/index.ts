@@ -17,7 +17,7 @@ export type {
   PerformancePeriod,
   PerformanceTargetForm,
 } from './types';
-export { FUND_SOURCE_LABELS, FUND_SOURCES, PERFORMANCE_PERIODS } from './types';
+export { FUND_SOURCE_LABELS, FUND_SOURCES, fundSourcesOf, PERFORMANCE_PERIODS } from './types';
 export { formatDepartmentRef, parseDepartmentRef } from './department';
 export type { IndicatorLevel1 } from './framework';
 export { checkIndicatorLevels, INDICATOR_FRAMEWORK, matchLevel1, matchLevel2 } from './framework';

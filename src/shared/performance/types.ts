@@ -17,6 +17,8 @@ export interface DepartmentRef {
 export interface FundBreakdown {
   unit: '元';
   total?: string;
+  /** 财政拨款: the national template's one line for all government money (its forms print only 财政拨款 and 其他资金). */
+  fiscal?: string;
   central?: string;
   provincial?: string;
   cityCounty?: string;
@@ -24,17 +26,26 @@ export interface FundBreakdown {
   other?: string;
 }
 
-export type FundSource = 'central' | 'provincial' | 'cityCounty' | 'selfRaised' | 'other';
+export type FundSource = 'fiscal' | 'central' | 'provincial' | 'cityCounty' | 'selfRaised' | 'other';
 
 /** Row labels as printed, in form order; the sources are the parts that must add up to 资金总额. */
 export const FUND_SOURCE_LABELS: Readonly<Record<FundSource, string>> = {
+  fiscal: '财政拨款',
   central: '中央财政资金',
   provincial: '省级财政资金',
   cityCounty: '市县（区）财政资金',
   selfRaised: '单位自筹',
   other: '其他资金',
 };
-export const FUND_SOURCES: readonly FundSource[] = ['central', 'provincial', 'cityCounty', 'selfRaised', 'other'];
+export const FUND_SOURCES: readonly FundSource[] = ['fiscal', 'central', 'provincial', 'cityCounty', 'selfRaised', 'other'];
+
+/** Sources a form shows only when it has them: 山西's forms have no 财政拨款 line, the national template no 中央/省级. */
+const SHOWN_WHEN_PRESENT: ReadonlySet<FundSource> = new Set(['fiscal']);
+
+/** The source lines to show or print for a form: every standard one, and 财政拨款 where either period has it. */
+export function fundSourcesOf(funds: Readonly<Record<PerformancePeriod, FundBreakdown>>): FundSource[] {
+  return FUND_SOURCES.filter((source) => !SHOWN_WHEN_PRESENT.has(source) || PERFORMANCE_PERIODS.some((period) => funds[period][source] !== undefined));
+}
 
 export type IndicatorComparator = '≥' | '≤' | '=' | '>' | '<' | '定性';
 

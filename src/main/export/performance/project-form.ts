@@ -1,7 +1,7 @@
 // A 项目支出绩效目标表 laid out as the budget system prints it (seed 000's 大同 forms, seed 004's 山西省 申报表): eight
 // columns — 绩效指标 | 一级 | then 二级 | 三级 | 指标值 for 实施期 and again for 年度 — with the upper part (项目名称 …
 // 项目资金 … 总体目标) merged across them, and the 负责人 line under the form.
-import { formatDepartmentRef, FUND_SOURCE_LABELS, FUND_SOURCES, PERFORMANCE_PERIODS, type FundBreakdown, type PerformanceIndicator, type PerformancePeriod, type PerformanceTargetForm } from '../../../shared/performance';
+import { formatDepartmentRef, FUND_SOURCE_LABELS, fundSourcesOf, PERFORMANCE_PERIODS, type FundBreakdown, type PerformanceIndicator, type PerformancePeriod, type PerformanceTargetForm } from '../../../shared/performance';
 import { FORM_LOOK, GridBuilder, rowsFor, type FormGrid } from './form-grid';
 import { indicatorBlocks } from './indicator-rows';
 import { FORM_TEXT } from './text';
@@ -63,7 +63,7 @@ export function planProjectForm(form: PerformanceTargetForm, heading: FormHeadin
   const fundsTop = 6;
   const fundRows: [keyof FundBreakdown, string, string][] = [
     ['total', FORM_TEXT.fundTotal('实施期'), FORM_TEXT.fundTotal('年度')],
-    ...FUND_SOURCES.map((source, i): [keyof FundBreakdown, string, string] => {
+    ...fundSourcesOf(form.funds).map((source, i): [keyof FundBreakdown, string, string] => {
       const printed = (i === 0 ? FORM_TEXT.among : '') + FUND_SOURCE_LABELS[source];
       return [source, printed, printed];
     }),

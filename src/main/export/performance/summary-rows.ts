@@ -18,7 +18,7 @@ export type SummaryAmount = 'total' | 'governmentBudget' | 'specialAccount' | 'u
  */
 export const SUMMARY_AMOUNT_SOURCES: Readonly<Record<SummaryAmount, readonly (keyof Omit<FundBreakdown, 'unit'>)[]>> = {
   total: ['total'],
-  governmentBudget: ['central', 'provincial', 'cityCounty'],
+  governmentBudget: ['fiscal', 'central', 'provincial', 'cityCounty'],
   specialAccount: ['other'],
   unitFunds: ['selfRaised'],
 };

@@ -27,7 +27,7 @@ const LIMIT_BY_KEY: Readonly<Record<string, number>> = {
   sheet: 255,
   cell: 32,
 };
-const AMOUNT_KEYS = new Set(['total', 'central', 'provincial', 'cityCounty', 'selfRaised', 'other', 'governmentBudget', 'specialAccount', 'unitFunds', 'basic', 'project']);
+const AMOUNT_KEYS = new Set(['total', 'fiscal', 'central', 'provincial', 'cityCounty', 'selfRaised', 'other', 'governmentBudget', 'specialAccount', 'unitFunds', 'basic', 'project']);
 const LIST_LIMITS: Readonly<Record<string, number>> = { indicators: FORM_LIMITS.indicators, tasks: FORM_LIMITS.tasks };
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 

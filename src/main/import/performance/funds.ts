@@ -12,6 +12,7 @@ type FundField = 'total' | FundSource;
 const FIELD_OF: Partial<Record<ProjectLabel, FundField>> = {
   totalImplementation: 'total',
   totalAnnual: 'total',
+  fiscal: 'fiscal',
   central: 'central',
   provincial: 'provincial',
   cityCounty: 'cityCounty',

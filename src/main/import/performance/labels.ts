@@ -11,6 +11,7 @@ export const PROJECT_LABELS = {
   fundsHeading: ['项目资金（元）', '项目资金（万元）', '项目资金'],
   totalImplementation: ['实施期资金总额'],
   totalAnnual: ['年度资金总额'],
+  fiscal: ['财政拨款资金', '财政拨款'],
   central: ['中央财政资金'],
   provincial: ['省级财政资金'],
   // The column is narrow: the label is printed cut (「市县（区）财政资」, its 「金」 on the next line).

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
 import { Dec, formatAmount } from '../../../shared/money';
 import { toFundAmount } from '../../../shared/performance/funds';
-import { FUND_SOURCE_LABELS, FUND_SOURCES, PERFORMANCE_PERIODS, type FundBreakdown, type PerformancePeriod, type PerformanceTargetForm } from '../../../shared/performance/types';
+import { FUND_SOURCE_LABELS, FUND_SOURCES, fundSourcesOf, PERFORMANCE_PERIODS, type FundBreakdown, type PerformancePeriod, type PerformanceTargetForm } from '../../../shared/performance/types';
 import type { Finding } from '../../../shared/validation/types';
 import { PERFORMANCE_TEXT as T } from '../messages/performance-text';
 import type { Notify } from '../messages/useMessages';
@@ -113,9 +113,10 @@ export function FormEditor({ form, findings, onChange, focus, onMessage }: FormE
 
   const fundRows: { key: AmountKey; label: string }[] = [
     { key: 'total', label: '' },
-    ...FUND_SOURCES.map((source) => ({ key: source, label: FUND_SOURCE_LABELS[source] })),
+    ...fundSourcesOf(form.funds).map((source) => ({ key: source, label: FUND_SOURCE_LABELS[source] })),
   ];
-  const fundLabel = (period: PerformancePeriod, key: AmountKey, label: string): ReactNode => (key === 'total' ? T.periodTotal[period] : key === 'central' ? `${T.ofWhich}${label}` : label);
+  const firstSource = fundRows[1]?.key;
+  const fundLabel = (period: PerformancePeriod, key: AmountKey, label: string): ReactNode => (key === 'total' ? T.periodTotal[period] : key === firstSource ? `${T.ofWhich}${label}` : label);
 
   return (
     <div className="pf-editor" ref={root}>
