@@ -4,8 +4,8 @@
 // export formats it, the narrative in order, and nothing outside the page. The pages are rendered to PNG in
 // test-results/document/ for a person to look at. Tools are Debian packages; a missing one fails with its name
 // (the tool checks follow tests/export-print.test.ts).
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter } from '../src/main/api/router';
@@ -24,6 +24,7 @@ import { cli } from './helpers/cli';
 import { DATONG_XLSX, FIXTURES } from './helpers/seed';
 import { makeTmpDir, type TmpDir } from './helpers/tmp';
 import { runTool } from './helpers/run-tool';
+import { onPath, readPages, squash, type Page } from './helpers/pdf-pages';
 
 const PAGES_DIR = resolve(__dirname, '..', 'test-results', 'document');
 const SHANGHAI_REAL = join(FIXTURES, 'real', 'shanghai-putuo-sfj-2026.xlsx');
@@ -41,17 +42,6 @@ const NARRATIVE = [
   '基本支出431.39万元，项目支出41.00万元。',
 ];
 
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
-    try {
-      accessSync(join(dir, command), constants.X_OK);
-      return Boolean(dir);
-    } catch {
-      return false;
-    }
-  });
-}
-
 /** Fails (never skips) with the Debian package that provides what is missing. */
 function requireTools(): void {
   const missing: string[] = [];
@@ -65,25 +55,6 @@ function requireTools(): void {
 
 const run = runTool;
 
-const squash = (text: string): string => text.replace(/\s+/g, '');
-
-interface Word {
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
-
-interface Page {
-  number: number;
-  width: number;
-  height: number;
-  /** pdftotext -layout: rows of a table stay on one line, cells left to right. */
-  text: string;
-  words: Word[];
-}
-
 interface Printed {
   name: string;
   book: Book;
@@ -91,25 +62,6 @@ interface Printed {
   result: DocumentExportResult;
   tables: TablePlan[];
   pages: Page[];
-}
-
-/** Every page's size, layout text and word boxes. */
-function readPages(pdf: string): Page[] {
-  const count = Number(/^Pages:\s+(\d+)/m.exec(run('pdfinfo', [pdf]))?.[1] ?? 0);
-  const boxes = run('pdftotext', ['-bbox', pdf, '-']);
-  const pageBlocks = boxes.split('<page ').slice(1);
-  return pageBlocks.slice(0, count).map((block, i) => {
-    const [, width = '0', height = '0'] = /width="([\d.]+)" height="([\d.]+)"/.exec(block) ?? [];
-    const words = [...block.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-      xMin: Number(m[1]),
-      yMin: Number(m[2]),
-      xMax: Number(m[3]),
-      yMax: Number(m[4]),
-      text: m[5] ?? '',
-    }));
-    const text = run('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-']);
-    return { number: i + 1, width: Number(width), height: Number(height), text, words };
-  });
 }
 
 /** The tables as the Excel export plans them (write-table.ts), independently of the document code. */

@@ -1,12 +1,12 @@
 // 大同市 项目支出绩效目标表 as seed 000 prints them (tests/fixtures/seeds/000_*.txt, the forms after 表十三), built in
 // TypeScript: `cityForm` varies only the funds; `seedForm` is one whole printed form; seed000Forms() are all eight.
 // xinxiangDepartmentForm is seed 003's 河南 部门（单位）整体绩效目标表.
-import { parseDepartmentRef, toFundAmount, withParsedValue, type DepartmentPerformanceForm, type PerformanceIndicator, type PerformanceTargetForm } from '../../src/shared/performance';
+import { blankForm, parseDepartmentRef, toFundAmount, withParsedValue, type DepartmentPerformanceForm, type PerformanceIndicator, type PerformanceTargetForm } from '../../src/shared/performance';
 
 export function cityForm(projectName: string, printedYuan: string): PerformanceTargetForm {
   const yuan = toFundAmount(printedYuan);
   const funds = { unit: '元' as const, total: yuan, central: '0.00', provincial: '0.00', cityCounty: yuan, selfRaised: '0.00' };
-  return {
+  return blankForm({
     title: '大同市市级预算部门（单位）项目支出绩效目标表',
     year: 2024,
     projectName,
@@ -15,15 +15,7 @@ export function cityForm(projectName: string, printedYuan: string): PerformanceT
     projectAttribute: '经常性项目（长期开展）',
     projectTerm: '99年',
     funds: { 实施期: funds, 年度: { ...funds } },
-    overview: '',
-    basis: '',
-    necessity: '',
-    safeguards: '',
-    plan: '',
-    overallGoals: { 实施期: '', 年度: '' },
-    indicators: [],
-    contacts: {},
-  };
+  });
 }
 
 /**
